@@ -1,0 +1,24 @@
+/*!
+The pure core of Referral Radar.
+
+Invariants (see README, "Architecture"):
+* no `yew`, `web-sys`, `gloo` or `wasm-bindgen` imports, and no IO: every
+  function takes bytes or values and returns values;
+* import never stops at the first bad row: it returns what it could read
+  plus a list of [`Problem`]s naming the row and the reason;
+* nothing here panics on user input (a property test feeds it arbitrary
+  bytes).
+*/
+
+pub mod archive;
+pub mod columns;
+pub mod dates;
+pub mod import;
+pub mod limits;
+pub mod model;
+pub mod profile_url;
+pub mod table;
+pub mod text;
+
+pub use import::{import_file, ImportOptions, ImportedFile};
+pub use model::{Connection, FileKind, Problem};

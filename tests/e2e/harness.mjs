@@ -1,0 +1,103 @@
+// The end-to-end harness: serves dist/ on loopback, launches Debian's
+// Chromium through playwright-core (never a downloaded browser), and records
+// every request the page and its workers make.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+/** Serve dist/ on 127.0.0.1 (a free port). Resolves to { url, served, close }. */
+export function serveDist() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`no build in ${DIST}: run "trunk build --release" first (scripts/test.sh does)`);
+  }
+  const served = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { served.push({ path: url.pathname, status: 404 }); res.writeHead(404).end('not found'); return; }
+    served.push({ path: url.pathname, status: 200 });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, served, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+];
+
+/** Launch headless Chromium and open the app. Records every request. */
+export async function openApp(server, { acceptDownloads = true } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({ acceptDownloads });
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid=drop-zone]');
+  return { browser, context, page, requests, errors, close: () => browser.close() };
+}
+
+/** The attributes of every file card, in order. */
+export async function fileCards(page) {
+  return page.$$eval('[data-testid=file-card]', (cards) => cards.map((c) => ({
+    file: c.dataset.file,
+    kind: c.dataset.kind,
+    rows: Number(c.dataset.rows),
+    skipped: Number(c.dataset.skipped),
+    problems: Number(c.dataset.problems),
+    owner: c.dataset.owner,
+    importMs: Number(c.dataset.importMs),
+    text: c.innerText,
+  })));
+}
+
+/** Set files on the file input and wait until `count` cards are shown. */
+export async function upload(page, files, count) {
+  await page.setInputFiles('[data-testid=file-input]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file-card]').length >= n, count);
+  return fileCards(page);
+}
