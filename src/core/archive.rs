@@ -17,7 +17,7 @@ exhausted tab.
 use std::io::{Cursor, Read};
 
 use super::import::{import_text, ImportOptions, ImportedFile};
-use super::limits::{MAX_FILE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_INFLATED_BYTES};
+use super::limits::{MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_INFLATED_BYTES};
 use super::model::{FileKind, Problem};
 use super::table::{human_bytes, Flow, Table};
 use super::text::decode;
@@ -107,7 +107,7 @@ pub fn import_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Imported
 /// Inflate one entry, counting what it really inflates to.
 fn inflate(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, index: usize, budget: &mut u64) -> Result<Vec<u8>, String> {
     let entry = zip.by_index(index).map_err(|e| format!("cannot be read ({e})"))?;
-    let limit = (*budget).min(MAX_FILE_BYTES as u64);
+    let limit = (*budget).min(MAX_ZIP_ENTRY_BYTES);
     let mut data = Vec::new();
     // Read one byte past the limit to know it was crossed; never trust the
     // declared size for the allocation.

@@ -156,6 +156,7 @@ const EXACT: &[(&str, Role, u8)] = &[
     ("respondentname", Role::FullName, 1),
     ("contactname", Role::FullName, 2),
     ("personname", Role::FullName, 2),
+    ("yourname", Role::FullName, 2),
     ("defaultprofileurl", Role::ProfileUrl, 0),
     ("personlinkedinurl", Role::ProfileUrl, 1),
     ("url", Role::ProfileUrl, 1),
@@ -193,6 +194,8 @@ const EXACT: &[(&str, Role, u8)] = &[
     ("submitdateutc", Role::RespondedOn, 0),
     ("timestamp", Role::RespondedOn, 1),
     ("createdat", Role::RespondedOn, 1),
+    ("createdutc", Role::RespondedOn, 1),
+    ("created", Role::RespondedOn, 2),
     ("responsedate", Role::RespondedOn, 0),
     ("submittedat", Role::RespondedOn, 1),
     ("enddate", Role::RespondedOn, 2),
@@ -267,6 +270,23 @@ pub fn role_for_header(header: &str) -> Option<(Role, u8)> {
     }
     if lower.starts_with("why") || lower.contains("reason") || lower.contains("comment") || lower.contains("feedback") {
         return Some((Role::Comment, 3));
+    }
+    // Question-style headers ("What's your work email?", "Your company name").
+    if lower.contains("email") || lower.contains("e-mail") {
+        return Some((Role::Email, 3));
+    }
+    if lower.contains("company") || lower.contains("organisation") || lower.contains("organization") {
+        return Some((Role::Company, 3));
+    }
+    if lower.contains("job title") || lower.contains("your title") || lower.contains("your role") {
+        return Some((Role::Title, 3));
+    }
+    if lower.contains("name") && (lower.contains("your") || lower.contains("full") || lower.contains("respondent")) {
+        return Some((Role::FullName, 3));
+    }
+    // Any other open question ("What could we do better?") is free text.
+    if lower.trim_end().ends_with('?') || lower.contains("improve") || lower.contains("anything else") {
+        return Some((Role::Comment, 5));
     }
     None
 }

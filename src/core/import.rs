@@ -144,6 +144,22 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
     };
 
     let sample = sample_rows(&table, 200);
+    // Qualtrics names its columns Q1, Q2…; the row under the header holds
+    // the question texts, which say what the other columns are.
+    if options.roles.is_none() && is_qualtrics(&table.header) {
+        if let Some(questions) = sample.first() {
+            let taken: Vec<Role> = roles.iter().flatten().copied().collect();
+            for (i, q) in questions.iter().enumerate() {
+                if roles.get(i).is_some_and(Option::is_none) {
+                    if let Some((role, _)) = role_for_header(q) {
+                        if !taken.contains(&role) && role != Role::Score && role != Role::NpsGroup {
+                            roles[i] = Some(role);
+                        }
+                    }
+                }
+            }
+        }
+    }
     let mut kind = options.kind.unwrap_or_else(|| detect_kind(&table.header, &roles));
     if options.roles.is_none() && !roles.contains(&Some(Role::Score)) && matches!(kind, FileKind::Unknown | FileKind::Nps)
     {
@@ -163,7 +179,8 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
     if table.header_score == 0 && options.kind.is_none() && kind == FileKind::Unknown && table.header.len() == 1 {
         kind = FileKind::Accounts;
         table = table.with_header_as_data();
-        roles = vec![Some(if looks_like_domain(&table.header[0]) { Role::Domain } else { Role::Company })];
+        table.header = vec!["(no header)".to_string()];
+        roles = vec![Some(Role::Company)];
         out.notes.push("No header row: read as a plain list of accounts, one per line.".into());
     }
 
@@ -199,6 +216,10 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
         }
     }
     out
+}
+
+fn is_qualtrics(header: &[String]) -> bool {
+    header.iter().any(|h| h == "ResponseId" || h.ends_with("_NPS_GROUP"))
 }
 
 /// The best column for each role, by header.
@@ -434,7 +455,9 @@ fn read_connections(table: &Table, cols: &Cols, orders: &DateOrders, out: &mut I
     });
     if blank > 0 {
         out.notes.push(format!(
-            "{blank} rows were empty except for the date (hidden or deactivated members) and were skipped."
+            "{blank} {} empty except for the date (hidden or deactivated members) and {} skipped.",
+            if blank == 1 { "row was" } else { "rows were" },
+            if blank == 1 { "was" } else { "were" }
         ));
     }
     finish(out, Records::Connections(rows), blank + skipped, problems, row_problems);
@@ -661,9 +684,13 @@ fn read_accounts(table: &Table, cols: &Cols, out: &mut ImportedFile) {
             footer += 1;
             return Flow::Continue;
         }
-        let name = cols.get(rec, name_role);
-        let domain_raw = cols.get(rec, Role::Domain);
-        let domain = normalize_domain(domain_raw);
+        let mut name = cols.get(rec, name_role);
+        let mut domain = normalize_domain(cols.get(rec, Role::Domain));
+        // A plain list mixes names and domains: a "name" that is a domain is one.
+        if domain.is_none() && looks_like_domain(name) {
+            domain = normalize_domain(name);
+            name = "";
+        }
         if name.is_empty() && domain.is_none() {
             skipped += 1;
             row_problems.push(Problem::row(line, "no account name and no domain; the row was skipped"));

@@ -13,5 +13,8 @@ pub const MAX_ROWS: usize = 1_000_000;
 pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 /// Most entries a ZIP may list.
 pub const MAX_ZIP_ENTRIES: usize = 20_000;
+/// Most bytes one ZIP entry may inflate to. LinkedIn caps a network at
+/// 30,000 connections (about 5 MB), so this is generous.
+pub const MAX_ZIP_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
 /// Most bytes inflated from one ZIP, across every entry we read.
 pub const MAX_ZIP_INFLATED_BYTES: u64 = 512 * 1024 * 1024;

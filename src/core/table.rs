@@ -178,12 +178,17 @@ impl<'t> Table<'t> {
                     }
                 }
                 let pos = record.position().cloned().unwrap_or_else(csv::Position::new);
-                let line = start_line + true_line(&segment[pos.byte() as usize..], pos.line()) - 1;
+                // csv places a record after blank lines at the first blank
+                // line; the record really starts after them.
+                let raw_start = (pos.byte() as usize).min(segment.len());
+                let lead = segment[raw_start..].bytes().take_while(|b| *b == b'\n' || *b == b'\r').count();
+                let rec_start = raw_start + lead;
+                let line = start_line + pos.line() - 1 + count_newlines(&segment[raw_start..rec_start]) as u64;
                 let at_eof = rdr.is_done() || rdr.position().byte() as usize >= segment.len();
-                if at_eof && odd_quotes(&segment[pos.byte() as usize..]) {
+                if at_eof && odd_quotes(&segment[rec_start..]) {
                     // The quote never closes: csv read the rest of the file as
                     // one field. Skip this line and resume on the next one.
-                    let rest = &segment[pos.byte() as usize..];
+                    let rest = &segment[rec_start..];
                     let Some(nl) = rest.find('\n') else {
                         problems.push(Problem::row(line, "a quote opened on this row is never closed; the row was skipped"));
                         break 'segments;
@@ -195,7 +200,7 @@ impl<'t> Table<'t> {
                             "a quote opened on this row is never closed (it would swallow the {swallowed} lines after it); the row was skipped and reading resumed on the next line"
                         ),
                     ));
-                    start += pos.byte() as usize + nl + 1;
+                    start += rec_start + nl + 1;
                     start_line = line + 1;
                     continue 'segments;
                 }
