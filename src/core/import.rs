@@ -184,6 +184,22 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
         out.notes.push("No header row: read as a plain list of accounts, one per line.".into());
     }
 
+    // An account list needs a name column: without a recognised one, the
+    // first column holding words (not numbers) is taken, and said.
+    if kind == FileKind::Accounts
+        && options.roles.is_none()
+        && ![Role::Company, Role::Domain, Role::FullName].iter().any(|r| roles.contains(&Some(*r)))
+    {
+        let wordy = |i: usize| {
+            let vals: Vec<&str> = sample.iter().filter_map(|r| r.get(i)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+            !vals.is_empty() && vals.iter().filter(|v| v.chars().any(char::is_alphabetic)).count() * 2 > vals.len()
+        };
+        if let Some(i) = (0..table.header.len()).find(|&i| roles[i].is_none() && wordy(i)) {
+            roles[i] = Some(Role::Company);
+            out.notes.push(format!("Account names taken from the column \"{}\"; change it under Columns if that is wrong.", table.header[i]));
+        }
+    }
+
     out.kind = kind;
     out.header_line = Some(table.header_line);
     out.columns = table

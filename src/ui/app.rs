@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use super::file_card::FileCard;
 use super::sample;
-use super::state::{Action, State};
-use crate::core::{import_file, ImportOptions, ImportedFile, Problem};
+use super::state::{timed_import, Action, State};
+use crate::core::{ImportOptions, ImportedFile, Problem};
 
 /// Readers still reading, kept alive until they finish (dropping a gloo
 /// reader aborts it). Finished ones are dropped at the next batch, never
@@ -24,11 +24,9 @@ struct Readers {
 }
 
 /// Time the core's import of one file's bytes and hand the result to the state.
-fn import_and_dispatch(name: &str, bytes: &[u8], dispatch: &UseReducerDispatcher<State>) {
-    let start = super::now_ms();
-    let imported = import_file(name, bytes, &ImportOptions::default());
-    let import_ms = super::now_ms() - start;
-    dispatch.dispatch(Action::Loaded { imported, import_ms });
+fn import_and_dispatch(name: &str, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
+    let (imported, import_ms) = timed_import(name, &bytes, &ImportOptions::default());
+    dispatch.dispatch(Action::Loaded { bytes, imported, import_ms });
 }
 
 #[component]
@@ -55,13 +53,13 @@ pub fn App() -> Html {
                 let done: Rc<RefCell<Readers>> = readers.clone();
                 let task = read_as_bytes(file, move |result| {
                     match result {
-                        Ok(bytes) => import_and_dispatch(&name, &bytes, &dispatch),
+                        Ok(bytes) => import_and_dispatch(&name, Rc::from(bytes), &dispatch),
                         Err(e) => {
                             let mut imported = ImportedFile { file: name.clone(), ..Default::default() };
                             imported.problems.push(Problem::file(format!(
                                 "The browser could not read {name} ({e}). Nothing was imported from it."
                             )));
-                            dispatch.dispatch(Action::Loaded { imported, import_ms: 0.0 });
+                            dispatch.dispatch(Action::Loaded { bytes: Rc::from(Vec::new()), imported, import_ms: 0.0 });
                         }
                     }
                     done.borrow_mut().finished.push(id);
@@ -106,13 +104,17 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
             for (name, bytes) in sample::FILES {
-                import_and_dispatch(name, bytes, &dispatch);
+                import_and_dispatch(name, Rc::from(*bytes), &dispatch);
             }
         })
     };
     let on_remove = {
         let dispatch = state.dispatcher();
         Callback::from(move |id: u32| dispatch.dispatch(Action::Remove(id)))
+    };
+    let on_reimport = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(id, options): (u32, ImportOptions)| dispatch.dispatch(Action::Reimport { id, options }))
     };
 
     html! {
@@ -141,7 +143,7 @@ pub fn App() -> Html {
             </div>
             <div class="cards" data-testid="file-cards">
                 { for state.files.iter().map(|f| html! {
-                    <FileCard key={f.id} file={f.clone()} on_remove={on_remove.clone()} />
+                    <FileCard key={f.id} file={f.clone()} on_remove={on_remove.clone()} on_reimport={on_reimport.clone()} />
                 }) }
             </div>
         </section>

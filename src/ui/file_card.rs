@@ -1,14 +1,25 @@
-//! One loaded file: what was detected, what was kept, what went wrong.
+//! One loaded file: what was detected, what was kept, what went wrong —
+//! and the controls to correct what was detected (kind, list role, column
+//! roles). A correction re-reads the kept bytes with the user's mapping.
 
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::state::LoadedFile;
-use crate::core::model::FileKind;
+use crate::core::columns::Role;
+use crate::core::model::{AccountRole, FileKind};
+use crate::core::ImportOptions;
 
 #[derive(Properties, PartialEq)]
 pub struct FileCardProps {
     pub file: LoadedFile,
     pub on_remove: Callback<u32>,
+    /// Re-read file `id` with these options.
+    pub on_reimport: Callback<(u32, ImportOptions)>,
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
 #[component]
@@ -16,13 +27,56 @@ pub fn FileCard(props: &FileCardProps) -> Html {
     let f = &props.file.imported;
     let id = props.file.id;
     let ms = props.file.import_ms;
+    let options = props.file.options.clone();
     let onclick = {
         let on_remove = props.on_remove.clone();
         Callback::from(move |_: MouseEvent| on_remove.emit(id))
     };
+    let on_kind = {
+        let on_reimport = props.on_reimport.clone();
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let kind = FileKind::parse(&select_value(&e));
+            // A new kind starts from detected columns again.
+            let next = ImportOptions { kind, roles: None, account_role: options.account_role };
+            on_reimport.emit((id, next));
+        })
+    };
+    let on_account_role = {
+        let on_reimport = props.on_reimport.clone();
+        let options = options.clone();
+        Callback::from(move |e: Event| {
+            let next = ImportOptions { account_role: AccountRole::parse(&select_value(&e)), ..options.clone() };
+            on_reimport.emit((id, next));
+        })
+    };
+    let current_roles = f.roles();
+    let on_role = |col: usize| {
+        let on_reimport = props.on_reimport.clone();
+        let options = options.clone();
+        let current = current_roles.clone();
+        let kind = f.kind;
+        Callback::from(move |e: Event| {
+            let mut roles = current.clone();
+            let role = Role::parse(&select_value(&e));
+            // One column per role: taking a role frees it elsewhere.
+            if let Some(r) = role {
+                for other in roles.iter_mut() {
+                    if *other == Some(r) {
+                        *other = None;
+                    }
+                }
+            }
+            roles[col] = role;
+            let next = ImportOptions { kind: Some(kind), roles: Some(roles), ..options.clone() };
+            on_reimport.emit((id, next));
+        })
+    };
+
     let failed = f.rows == 0 && !f.problems.is_empty();
     let owner = f.owner.clone().unwrap_or_default();
     let timing = if ms >= 10.0 { format!("{ms:.0} ms") } else { format!("{ms:.1} ms") };
+    let readable = f.encoding.is_some();
     html! {
         <article
             class={classes!("file-card", failed.then_some("failed"))}
@@ -34,6 +88,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
             data-problems={f.problems.len().to_string()}
             data-owner={owner.clone()}
             data-import-ms={format!("{ms:.1}")}
+            data-account-role={f.account_role.map_or("", |r| r.as_str())}
         >
             <header>
                 <h3 class="file-name">{ &f.file }</h3>
@@ -44,7 +99,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 <p class="summary">
                     <strong>{ f.rows }</strong>{ if f.rows == 1 { " row kept" } else { " rows kept" } }
                     { " · " }{ f.skipped }{ " skipped · " }{ f.problems.len() }{ if f.problems.len() == 1 { " problem" } else { " problems" } }
-                    { " · read in " }{ timing }
+                    { " · " }{ format!("{} rows in {timing}", f.rows) }
                 </p>
             }
             if !owner.is_empty() {
@@ -62,6 +117,28 @@ pub fn FileCard(props: &FileCardProps) -> Html {
             if failed {
                 <p class="error" role="alert">{ &f.problems[0].message }</p>
             }
+            if readable {
+                <div class="controls">
+                    <label>
+                        { "Read as " }
+                        <select data-testid="kind-select" onchange={on_kind}>
+                            { for FileKind::ALL.iter().map(|k| html! {
+                                <option value={k.as_str()} selected={*k == f.kind}>{ k.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    if f.kind == FileKind::Accounts {
+                        <label>
+                            { "This list is " }
+                            <select data-testid="account-role-select" onchange={on_account_role}>
+                                { for AccountRole::ALL.iter().map(|r| html! {
+                                    <option value={r.as_str()} selected={Some(*r) == f.account_role}>{ r.label() }</option>
+                                }) }
+                            </select>
+                        </label>
+                    }
+                </div>
+            }
             if !f.problems.is_empty() && !(failed && f.problems.len() == 1) {
                 <details class="problems">
                     <summary>{ format!("{} problem{}", f.problems.len(), if f.problems.len() == 1 { "" } else { "s" }) }</summary>
@@ -78,18 +155,28 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                     </ul>
                 </details>
             }
-            if !f.columns.is_empty() && f.kind != FileKind::Unknown {
-                <details class="columns">
-                    <summary>{ "Columns" }</summary>
-                    <ul>
-                        { for f.columns.iter().map(|c| html! {
-                            <li>
-                                <span class="header">{ if c.header.is_empty() { "(blank)" } else { &c.header } }</span>
-                                { " → " }
-                                { c.role.map_or("not used", |r| r.label()) }
-                            </li>
+            if !f.columns.is_empty() && readable {
+                <details class="columns" data-testid="columns">
+                    <summary>{ format!("Columns ({} used)", f.columns.iter().filter(|c| c.role.is_some()).count()) }</summary>
+                    <table>
+                        <tbody>
+                        { for f.columns.iter().enumerate().map(|(i, c)| html! {
+                            <tr>
+                                <th scope="row">{ if c.header.is_empty() { "(blank)" } else { &c.header } }</th>
+                                <td>
+                                    <select data-testid="role-select" data-column={i.to_string()}
+                                        aria-label={format!("Role of column {}", if c.header.is_empty() { "(blank)" } else { &c.header })}
+                                        onchange={on_role(i)}>
+                                        <option value="" selected={c.role.is_none()}>{ "not used" }</option>
+                                        { for Role::ALL.iter().map(|r| html! {
+                                            <option value={r.as_str()} selected={Some(*r) == c.role}>{ r.label() }</option>
+                                        }) }
+                                    </select>
+                                </td>
+                            </tr>
                         }) }
-                    </ul>
+                        </tbody>
+                    </table>
                 </details>
             }
         </article>

@@ -7,14 +7,26 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::ImportedFile;
+use crate::core::{import_file, ImportOptions, ImportedFile};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedFile {
     pub id: u32,
+    /// The file as dropped, kept so a correction (kind, column roles) can
+    /// re-read it without asking for the file again.
+    pub bytes: Rc<[u8]>,
+    /// The user's corrections so far.
+    pub options: ImportOptions,
     pub imported: Rc<ImportedFile>,
     /// Milliseconds from the file's bytes to typed rows.
     pub import_ms: f64,
+}
+
+/// Import `bytes` with `options`, timing it.
+pub fn timed_import(name: &str, bytes: &[u8], options: &ImportOptions) -> (ImportedFile, f64) {
+    let start = super::now_ms();
+    let imported = import_file(name, bytes, options);
+    (imported, super::now_ms() - start)
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,7 +36,9 @@ pub struct State {
 }
 
 pub enum Action {
-    Loaded { imported: ImportedFile, import_ms: f64 },
+    Loaded { bytes: Rc<[u8]>, imported: ImportedFile, import_ms: f64 },
+    /// Read a file again with the user's corrections.
+    Reimport { id: u32, options: ImportOptions },
     Remove(u32),
 }
 
@@ -34,9 +48,23 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Loaded { imported, import_ms } => {
+            Action::Loaded { bytes, imported, import_ms } => {
                 s.next_id += 1;
-                s.files.push(LoadedFile { id: s.next_id, imported: Rc::new(imported), import_ms });
+                s.files.push(LoadedFile {
+                    id: s.next_id,
+                    bytes,
+                    options: ImportOptions::default(),
+                    imported: Rc::new(imported),
+                    import_ms,
+                });
+            }
+            Action::Reimport { id, options } => {
+                if let Some(f) = s.files.iter_mut().find(|f| f.id == id) {
+                    let (imported, ms) = timed_import(&f.imported.file, &f.bytes, &options);
+                    f.imported = Rc::new(imported);
+                    f.import_ms = ms;
+                    f.options = options;
+                }
             }
             Action::Remove(id) => s.files.retain(|f| f.id != id),
         }
