@@ -99,8 +99,8 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 <p class="summary">
                     <strong>{ f.rows }</strong>{ if f.rows == 1 { " row kept" } else { " rows kept" } }
                     { " · " }{ f.skipped }{ " skipped · " }{ f.problems.len() }{ if f.problems.len() == 1 { " problem" } else { " problems" } }
-                    { " · " }{ format!("{} rows in {timing}", f.rows) }
                 </p>
+                <p class="timing" data-testid="import-time">{ format!("{} rows in {timing}", f.rows) }</p>
             }
             if !owner.is_empty() {
                 <p class="owner">{ "Network of " }<strong>{ owner }</strong></p>

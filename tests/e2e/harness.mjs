@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { trunkTomlPolicy } from '../../scripts/csp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
@@ -24,6 +25,13 @@ const TYPES = {
   '.json': 'application/json',
 };
 
+/** The headers `trunk serve` sends (Trunk.toml), sent here too. */
+export const SECURITY_HEADERS = {
+  'content-security-policy': trunkTomlPolicy(ROOT),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 /** Serve dist/ on 127.0.0.1 (a free port). Resolves to { url, served, close }. */
 export function serveDist() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -37,7 +45,7 @@ export function serveDist() {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { served.push({ path: url.pathname, status: 404 }); res.writeHead(404).end('not found'); return; }
     served.push({ path: url.pathname, status: 200 });
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...SECURITY_HEADERS });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
@@ -72,13 +80,21 @@ export async function openApp(server, { acceptDownloads = true } = {}) {
   const errors = [];
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
   context.on('weberror', (e) => errors.push(String(e.error())));
+  // Every Content-Security-Policy violation is recorded on the page.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
   await page.goto(server.url);
   await page.waitForSelector('[data-testid=drop-zone]');
-  return { browser, context, page, requests, errors, close: () => browser.close() };
+  const cspViolations = () => page.evaluate(() => window.__cspViolations);
+  return { browser, context, page, requests, errors, cspViolations, close: () => browser.close() };
 }
 
 /** The attributes of every file card, in order. */
