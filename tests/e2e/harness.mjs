@@ -113,7 +113,11 @@ export async function fileCards(page) {
 
 /** Set files on the file input and wait until `count` cards are shown. */
 export async function upload(page, files, count) {
-  await page.setInputFiles('[data-testid=file-input]', files);
+  // Paths and in-memory files may be mixed: read paths into buffers.
+  const list = (Array.isArray(files) ? files : [files]).map((f) => (typeof f === 'string'
+    ? { name: path.basename(f), mimeType: 'application/octet-stream', buffer: fs.readFileSync(f) }
+    : f));
+  await page.setInputFiles('[data-testid=file-input]', list);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file-card]').length >= n, count);
   return fileCards(page);
 }
