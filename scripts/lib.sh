@@ -90,6 +90,19 @@ setup_browser() {
   fi
 }
 
+setup_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    step "Installing the nightly toolchain (cargo-fuzz needs it)"
+    rustup toolchain install nightly --profile minimal || fail "the nightly toolchain is needed for cargo-fuzz and could not be installed"
+  fi
+  if have cargo-fuzz; then
+    echo "cargo-fuzz: $(cargo fuzz --version 2>/dev/null || echo present)"
+  else
+    step "Installing cargo-fuzz (about 2 minutes)"
+    cargo install cargo-fuzz || fail "cargo install cargo-fuzz failed"
+  fi
+}
+
 build_release() {
   step "Building the app (release)"
   trunk build --release --offline || fail "trunk build --release failed"

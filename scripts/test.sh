@@ -19,6 +19,9 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test browser 2>&1 | tee "$LOGS/browser.log"
 [ "${PIPESTATUS[0]}" = 0 ] || fail "in-browser tests failed"
 
+step "Fuzzing (a short pass; scripts/fuzz.sh SECONDS runs a longer one)"
+FUZZ_LOG="$LOGS/fuzz.log" bash scripts/fuzz.sh "${FUZZ_SECONDS:-15}" || fail "fuzzing found a crash"
+
 build_release
 
 step "End-to-end tests (release build in headless Chromium)"

@@ -12,6 +12,7 @@ The crate is split in two:
 */
 
 pub mod core;
+pub mod synth;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -49,10 +49,15 @@ pub enum Flow {
 }
 
 fn reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
+    reader_quoting(delimiter, bytes, true)
+}
+
+fn reader_quoting(delimiter: u8, bytes: &[u8], quoting: bool) -> csv::Reader<&[u8]> {
     ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
+        .quoting(quoting)
         .from_reader(bytes)
 }
 
@@ -164,9 +169,13 @@ impl<'t> Table<'t> {
         let mut start_line = self.data_line;
         let mut rows = 0usize;
         let mut record = StringRecord::new();
+        // After a second unterminated quote the rest is read without quote
+        // handling: re-reading after every stray quote would be quadratic.
+        let mut quoting = true;
+        let mut unterminated = 0;
         'segments: while start < self.text.len() {
             let segment = &self.text[start..];
-            let mut rdr = reader(self.delimiter, segment.as_bytes());
+            let mut rdr = reader_quoting(self.delimiter, segment.as_bytes(), quoting);
             loop {
                 match rdr.read_record(&mut record) {
                     Ok(true) => {}
@@ -185,7 +194,7 @@ impl<'t> Table<'t> {
                 let rec_start = raw_start + lead;
                 let line = start_line + pos.line() - 1 + count_newlines(&segment[raw_start..rec_start]) as u64;
                 let at_eof = rdr.is_done() || rdr.position().byte() as usize >= segment.len();
-                if at_eof && odd_quotes(&segment[rec_start..]) {
+                if quoting && at_eof && ends_inside_quotes(&segment[rec_start..], self.delimiter) {
                     // The quote never closes: csv read the rest of the file as
                     // one field. Skip this line and resume on the next one.
                     let rest = &segment[rec_start..];
@@ -194,10 +203,17 @@ impl<'t> Table<'t> {
                         break 'segments;
                     };
                     let swallowed = count_newlines(rest);
+                    unterminated += 1;
+                    let resumed = if unterminated == 1 {
+                        "reading resumed on the next line"
+                    } else {
+                        quoting = false;
+                        "quotes are unbalanced again, so the rest of the file was read without quote handling"
+                    };
                     problems.push(Problem::row(
                         line,
                         format!(
-                            "a quote opened on this row is never closed (it would swallow the {swallowed} lines after it); the row was skipped and reading resumed on the next line"
+                            "a quote opened on this row is never closed (it would swallow the {swallowed} lines after it); the row was skipped and {resumed}"
                         ),
                     ));
                     start += rec_start + nl + 1;
@@ -261,8 +277,30 @@ fn true_line(from_record: &str, line: u64) -> u64 {
         .count() as u64
 }
 
-fn odd_quotes(s: &str) -> bool {
-    s.bytes().filter(|b| *b == b'"').count() % 2 == 1
+/// Whether CSV text ends inside a quoted field, by the rules csv applies: a
+/// quote opens a field only at its start, `""` inside is a literal quote, and
+/// a quote in the middle of an unquoted field (`5'10"`) is just a character.
+fn ends_inside_quotes(s: &str, delimiter: u8) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = s.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && field_start {
+            quoted = true;
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+    }
+    quoted
 }
 
 fn count_newlines(s: &str) -> usize {
@@ -360,6 +398,33 @@ mod tests {
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].row, Some(3));
         assert!(p[0].message.contains("never closed"), "{}", p[0].message);
+    }
+
+    #[test]
+    fn an_early_unterminated_quote_costs_one_row_of_a_big_file() {
+        let mut text = String::from("First Name,Company\n\"Ann,Globex\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("Bob{i},Initech\n"));
+        }
+        let t = Table::sniff(&text, known);
+        let (r, p) = rows(&t);
+        assert_eq!(p.len(), 1, "{:?}", &p[..p.len().min(3)]);
+        assert_eq!(p[0].row, Some(2));
+        assert_eq!(r.len(), 20_000);
+        assert_eq!(r[0].0, 3);
+    }
+
+    #[test]
+    fn quotes_inside_unquoted_fields_are_characters() {
+        let text = "First Name,Company\nAnn,Globex 5'10\"\nBob,\"Initech, \"\"Inc\"\"\"\n";
+        let t = Table::sniff(text, known);
+        let (r, p) = rows(&t);
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r[0].1[1], "Globex 5'10\"");
+        assert_eq!(r[1].1[1], "Initech, \"Inc\"");
+        assert!(ends_inside_quotes("a,\"b\nc", b','));
+        assert!(!ends_inside_quotes("a,b\"c", b','));
+        assert!(!ends_inside_quotes("\"a\"\"b\",c", b','));
     }
 
     #[test]
