@@ -11,14 +11,31 @@ Invariants (see README, "Architecture"):
 */
 
 pub mod archive;
+pub mod ask;
+pub mod candidates;
+pub mod company;
 pub mod columns;
 pub mod dates;
+pub mod goal;
 pub mod import;
 pub mod limits;
 pub mod model;
+pub mod nps;
 pub mod profile_url;
+pub mod rank;
+pub mod seniority;
+pub mod settings;
 pub mod table;
 pub mod text;
 
 pub use import::{import_file, ImportOptions, ImportedFile};
 pub use model::{Connection, FileKind, Problem};
+
+// The ranking: build the candidates once (expensive), rank them as often as
+// the weights change (cheap).
+pub use ask::{Ask, AskList};
+pub use candidates::{build_candidates, CandidateSet, Dataset, Network};
+pub use goal::{goal_report, AskRecord, GoalReport};
+pub use nps::{nps_report, NpsReport, NpsSummary};
+pub use rank::{rank, Weights};
+pub use settings::Settings;

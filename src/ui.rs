@@ -4,6 +4,8 @@ logic. Browser APIs (file reading, timers) stay in callbacks and effects.
 */
 
 mod app;
+#[cfg(feature = "bench")]
+pub mod bench;
 mod file_card;
 mod panic;
 mod sample;

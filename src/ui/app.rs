@@ -32,6 +32,12 @@ fn import_and_dispatch(name: &str, bytes: Rc<[u8]>, dispatch: &UseReducerDispatc
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
+    // Time to first render, for the benchmark and for anyone curious.
+    use_effect_with((), |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark("rr-first-render");
+        }
+    });
     let readers = use_mut_ref(Readers::default);
     let dragging = use_state(|| false);
 

@@ -32,16 +32,17 @@ export const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** Serve dist/ on 127.0.0.1 (a free port). Resolves to { url, served, close }. */
-export function serveDist() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`no build in ${DIST}: run "trunk build --release" first (scripts/test.sh does)`);
+/** Serve dist/ (or `dir`) on 127.0.0.1 (a free port). Resolves to { url, served, close }. */
+export function serveDist(dir = DIST) {
+  const DIST_DIR = dir;
+  if (!fs.existsSync(path.join(DIST_DIR, 'index.html'))) {
+    throw new Error(`no build in ${DIST_DIR}: run "trunk build --release" first (scripts/test.sh does)`);
   }
   const served = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    let file = path.normalize(path.join(DIST_DIR, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST_DIR)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { served.push({ path: url.pathname, status: 404 }); res.writeHead(404).end('not found'); return; }
     served.push({ path: url.pathname, status: 200 });
@@ -69,13 +70,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launch headless Chromium and open the app. Records every request. */
-export async function openApp(server, { acceptDownloads = true } = {}) {
+export async function openApp(server, { acceptDownloads = true, bypassCSP = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ acceptDownloads });
+  const context = await browser.newContext({ acceptDownloads, bypassCSP });
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));

@@ -1,0 +1,737 @@
+/*!
+Building the candidate set: every promoter → target path worth scoring,
+with the raw facts the ranking needs. This is the expensive step; it runs
+once per import, and [`super::rank::rank`] re-scores its output as often as
+the user moves a weight.
+
+```text
+NPS responses ─▶ promoters (latest answer per person; detractors dropped)
+account lists ─▶ account book (targets, customers, opportunities, competitors,
+                 merged by name/domain with a visible match tier)
+networks ─────▶ one pass over every connection: company → account (cached per
+                distinct company string) → excluded? → target person + path
+lead lists ───▶ mutual connections for targets they name
+history ──────▶ people already asked or introduced are dropped
+```
+
+It is one pass over the rows with hash joins on normalised company keys;
+only connections at target accounts are kept, and those are *referenced*
+(network index + row index), not copied, apart from the few fields a target
+shows. Memory grows with candidates, not with rows.
+
+Exclusions (each counted, so the user sees why people are missing):
+existing customers (any account on the customer list or in the NPS file),
+open opportunities, competitors, the promoter's own employer, people
+already asked or introduced, and — in account-list mode — every company not
+on the target list.
+
+Identity: a person is the same across networks when their canonical
+profile URL is; without a URL (2018-layout files, opaque URLs), when their
+folded full name and company key are.
+
+Order: promoters are sorted by their key (email, else name), targets by
+folded name then URL, paths by target then promoter. Indices are therefore
+stable keys, and every tie later is broken by them, never by hash order.
+*/
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::company::{company_key, email_domain, fold, CompanyMatcher, MatchTier};
+use super::dates::Date;
+use super::goal::{AskRecord, AskState};
+use super::import::ImportedFile;
+use super::model::{Account, AccountRole, Connection, Lead, NpsResponse, Records};
+use super::profile_url;
+use super::seniority::{seniority_of, Seniority};
+use super::settings::{IcpMode, Persona, Settings};
+
+/// One uploaded network: whose it is and its connections (borrowed).
+#[derive(Clone, Debug)]
+pub struct Network<'a> {
+    /// The promoter's email or name as written in the NPS file (or a team
+    /// member's name). A network whose owner is not a promoter still counts
+    /// for connection strength.
+    pub owner: String,
+    /// The owner's employer, when the file says (LinkedIn ZIP).
+    pub owner_company: Option<String>,
+    pub connections: &'a [Connection],
+}
+
+/// An account list and what it is for.
+#[derive(Clone, Debug)]
+pub struct AccountList<'a> {
+    pub role: AccountRole,
+    pub accounts: &'a [Account],
+}
+
+/// Everything imported, borrowed from the imported files.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset<'a> {
+    pub nps: Vec<&'a [NpsResponse]>,
+    pub networks: Vec<Network<'a>>,
+    pub leads: Vec<&'a [Lead]>,
+    pub accounts: Vec<AccountList<'a>>,
+    /// Asks already made, with their dated state changes.
+    pub history: &'a [AskRecord],
+}
+
+impl<'a> Dataset<'a> {
+    /// A dataset over imported files, by kind: a network's owner is
+    /// `ImportedFile::owner` (unset owners can be given with
+    /// [`Dataset::networks`] directly), an account list's role is
+    /// `ImportedFile::account_role` (targets when unset).
+    pub fn from_files(files: &'a [ImportedFile]) -> Dataset<'a> {
+        let mut d = Dataset::default();
+        for f in files {
+            match &f.records {
+                Records::Connections(rows) => d.networks.push(Network {
+                    owner: f.owner.clone().unwrap_or_default(),
+                    owner_company: f.owner_company.clone(),
+                    connections: rows,
+                }),
+                Records::Nps(rows) => d.nps.push(rows),
+                Records::Leads(rows) => d.leads.push(rows),
+                Records::Accounts(rows) => d.accounts.push(AccountList {
+                    role: f.account_role.unwrap_or(AccountRole::Target),
+                    accounts: rows,
+                }),
+                Records::None => {}
+            }
+        }
+        d
+    }
+}
+
+/// A respondent who may be asked (scored 7 or more in their latest answer;
+/// whether passives are asked is decided when ranking).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Promoter {
+    pub name: String,
+    pub email: Option<String>,
+    pub company: String,
+    pub title: String,
+    pub seniority: Seniority,
+    pub score: u8,
+    pub responded_on: Option<Date>,
+    pub project_start: Option<Date>,
+    pub project_end: Option<Date>,
+    pub event_on: Option<Date>,
+    /// Uploaded networks that are this promoter's.
+    pub networks: u32,
+    /// Connections in those networks.
+    pub connections: u32,
+}
+
+impl Promoter {
+    /// How the promoter is named in asks: the email, else the name.
+    pub fn key(&self) -> &str {
+        self.email.as_deref().unwrap_or(&self.name)
+    }
+    /// The first name, for the email draft.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+}
+
+/// An account that has at least one target person in a promoter's network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetAccount {
+    pub name: String,
+    pub domain: Option<String>,
+    /// 1 is the best tier; `None` when the list has no tier (or any-company mode).
+    pub tier: Option<u8>,
+}
+
+/// A person worth an introduction, at a target account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub name: String,
+    pub title: String,
+    /// The canonical profile URL, else the URL as written.
+    pub url: Option<String>,
+    /// Index into [`CandidateSet::accounts`].
+    pub account: u32,
+    /// The company as the connection row wrote it.
+    pub company: String,
+    pub match_tier: MatchTier,
+    pub match_confidence: f64,
+    pub seniority: Seniority,
+    /// The title contains one of the persona's keywords (true when there are none).
+    pub persona_match: bool,
+    /// Uploaded networks (promoters', the team's) containing this person.
+    pub networks: u32,
+    /// Mutual connections, from a lead export that names this person.
+    pub mutuals: Option<u32>,
+}
+
+/// One way in: a promoter who knows a target.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Path {
+    /// Index into [`CandidateSet::promoters`].
+    pub promoter: u32,
+    /// Index into [`CandidateSet::targets`].
+    pub target: u32,
+    /// The network and row the connection came from.
+    pub network: u32,
+    pub row: u32,
+    /// People the promoter knows at the target's account.
+    pub depth_people: u32,
+    /// The same, each weighted by seniority (0.2 individual contributor … 1.0 C-level).
+    pub depth: f32,
+}
+
+/// Why connections are not candidates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Exclusion {
+    NotTarget,
+    OutsidePersona,
+    ExistingCustomer,
+    OpenOpportunity,
+    Competitor,
+    PromoterEmployer,
+    AlreadyAsked,
+}
+
+impl Exclusion {
+    pub fn label(self) -> &'static str {
+        match self {
+            Exclusion::NotTarget => "not at a target account",
+            Exclusion::OutsidePersona => "outside the buyer persona",
+            Exclusion::ExistingCustomer => "at an existing customer",
+            Exclusion::OpenOpportunity => "at an open opportunity",
+            Exclusion::Competitor => "at a competitor",
+            Exclusion::PromoterEmployer => "at the promoter's own employer",
+            Exclusion::AlreadyAsked => "already asked or introduced",
+        }
+    }
+}
+
+/// How many connection rows (or, for already-asked, paths) were left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExclusionCount {
+    pub reason: Exclusion,
+    pub count: u64,
+}
+
+/// A company name matched to an account other than exactly: shown so the
+/// user can veto it (by adding `company` to `Settings::vetoed_matches`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NameMatch {
+    /// The name as written in the file.
+    pub company: String,
+    /// The account it was matched to.
+    pub account: String,
+    pub tier: MatchTier,
+    pub confidence: f64,
+    /// What the account is (target, customer, …).
+    pub roles: Vec<AccountRole>,
+}
+
+/// The output of [`build_candidates`]: everything [`super::rank::rank`] needs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CandidateSet {
+    pub promoters: Vec<Promoter>,
+    pub accounts: Vec<TargetAccount>,
+    pub targets: Vec<Target>,
+    /// Sorted by target, then promoter; one path per (target, promoter).
+    pub paths: Vec<Path>,
+    pub matches: Vec<NameMatch>,
+    pub excluded: Vec<ExclusionCount>,
+    /// Things worth knowing ("network of X: X is not in the NPS file").
+    pub notes: Vec<String>,
+}
+
+/// An account in the book: merged from every list that names it.
+#[derive(Clone, Debug, Default)]
+struct BookEntry {
+    name: String,
+    domain: Option<String>,
+    tier: Option<u8>,
+    target: bool,
+    customer: bool,
+    opportunity: bool,
+    competitor: bool,
+}
+
+impl BookEntry {
+    fn roles(&self) -> Vec<AccountRole> {
+        let mut r = Vec::new();
+        if self.target {
+            r.push(AccountRole::Target);
+        }
+        if self.customer {
+            r.push(AccountRole::Customer);
+        }
+        if self.opportunity {
+            r.push(AccountRole::Opportunity);
+        }
+        if self.competitor {
+            r.push(AccountRole::Competitor);
+        }
+        r
+    }
+    fn exclusion(&self) -> Option<Exclusion> {
+        if self.customer {
+            Some(Exclusion::ExistingCustomer)
+        } else if self.opportunity {
+            Some(Exclusion::OpenOpportunity)
+        } else if self.competitor {
+            Some(Exclusion::Competitor)
+        } else {
+            None
+        }
+    }
+}
+
+struct Book {
+    matcher: CompanyMatcher,
+    entries: Vec<BookEntry>,
+    matches: Vec<NameMatch>,
+}
+
+impl Book {
+    /// Add an account to the book, merging with an entry it matches.
+    fn add(&mut self, name: &str, domain: Option<&str>, tier: Option<u8>, role: AccountRole, vetoed: &[String]) {
+        let is_vetoed = vetoed.iter().any(|v| v.trim().eq_ignore_ascii_case(name.trim()));
+        let found = if is_vetoed { None } else { self.matcher.find(name, domain) };
+        let idx = match found {
+            Some(m) => {
+                if m.tier != MatchTier::Exact {
+                    self.matches.push(NameMatch {
+                        company: name.to_string(),
+                        account: self.entries[m.entry].name.clone(),
+                        tier: m.tier,
+                        confidence: m.confidence,
+                        roles: vec![role],
+                    });
+                }
+                if let Some(d) = domain {
+                    self.matcher.set_domain(m.entry, d);
+                    self.entries[m.entry].domain.get_or_insert_with(|| d.to_string());
+                }
+                m.entry
+            }
+            None => {
+                let i = self.matcher.add(name, domain);
+                self.entries.push(BookEntry {
+                    name: name.trim().to_string(),
+                    domain: domain.map(str::to_string),
+                    ..Default::default()
+                });
+                i
+            }
+        };
+        let e = &mut self.entries[idx];
+        match role {
+            AccountRole::Target => {
+                e.target = true;
+                e.tier = match (e.tier, tier) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            AccountRole::Customer => e.customer = true,
+            AccountRole::Opportunity => e.opportunity = true,
+            AccountRole::Competitor => e.competitor = true,
+        }
+    }
+}
+
+/// What a distinct company string resolved to (cached per string).
+#[derive(Clone, Copy)]
+enum Resolved {
+    /// A candidate account (index into the output accounts), with the match.
+    Account(u32, MatchTier, f32),
+    Excluded(Exclusion),
+}
+
+/// Person identity across networks and lead lists.
+#[derive(Default)]
+struct People {
+    by_url: HashMap<String, u32>,
+    by_name: HashMap<String, u32>,
+}
+
+impl People {
+    fn name_key(full_name: &str, company: &str) -> String {
+        format!("{}|{}", fold(full_name.trim()), company_key(company))
+    }
+
+    fn find(&self, url: Option<&str>, name_key: &str) -> Option<u32> {
+        url.and_then(|u| self.by_url.get(u).copied()).or_else(|| self.by_name.get(name_key).copied())
+    }
+}
+
+/// A person's URL for identity and display: canonical, else as written.
+fn person_url(c: &Connection) -> Option<&str> {
+    c.url.as_deref().or(c.other_url.as_deref())
+}
+
+/// Does a (folded) title contain one of the persona's keywords?
+fn persona_match(persona: &Persona, title: &str) -> bool {
+    if persona.title_keywords.iter().all(|k| k.trim().is_empty()) {
+        return true;
+    }
+    let words: Vec<String> = fold(title).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let text = format!(" {} ", words.join(" "));
+    persona.title_keywords.iter().any(|k| {
+        let k: Vec<String> = fold(k).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        !k.is_empty() && text.contains(&format!(" {} ", k.join(" ")))
+    })
+}
+
+fn person_key(email: Option<&str>, name: &str) -> String {
+    match email {
+        Some(e) if !e.trim().is_empty() => e.trim().to_lowercase(),
+        _ => fold(name.trim()),
+    }
+}
+
+/// Build the candidate set. See the module docs for the steps and rules.
+pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
+    let mut out = CandidateSet::default();
+    let mut excluded: HashMap<Exclusion, u64> = HashMap::new();
+
+    // 1. Promoters: the latest answer per person; 7+ may be asked.
+    let mut latest: HashMap<String, &NpsResponse> = HashMap::new();
+    for r in data.nps.iter().flat_map(|rows| rows.iter()) {
+        let key = person_key(r.email.as_deref(), &r.name);
+        if key.is_empty() {
+            continue;
+        }
+        let newer = |old: &NpsResponse| (r.responded_on, r.row) >= (old.responded_on, old.row);
+        match latest.get(&key) {
+            Some(old) if !newer(old) => {}
+            _ => {
+                latest.insert(key, r);
+            }
+        }
+    }
+    let mut people: Vec<(&String, &&NpsResponse)> = latest.iter().filter(|(_, r)| r.score >= 7).collect();
+    people.sort_by(|a, b| a.0.cmp(b.0));
+    out.promoters = people
+        .iter()
+        .map(|(_, r)| Promoter {
+            name: r.name.trim().to_string(),
+            email: r.email.as_ref().map(|e| e.trim().to_string()),
+            company: r.company.trim().to_string(),
+            title: r.title.trim().to_string(),
+            seniority: seniority_of(&r.title),
+            score: r.score,
+            responded_on: r.responded_on,
+            project_start: r.project_start,
+            project_end: r.project_end,
+            event_on: r.event_on,
+            networks: 0,
+            connections: 0,
+        })
+        .collect();
+
+    // 2. The account book: targets first, then what excludes them.
+    let mut book = Book { matcher: CompanyMatcher::new(), entries: Vec::new(), matches: Vec::new() };
+    let vetoed = &settings.vetoed_matches;
+    for role in AccountRole::ALL {
+        for list in data.accounts.iter().filter(|l| l.role == role) {
+            for a in list.accounts {
+                book.add(&a.name, a.domain.as_deref(), a.tier, role, vetoed);
+            }
+        }
+    }
+    for r in data.nps.iter().flat_map(|rows| rows.iter()) {
+        if !r.company.trim().is_empty() {
+            let domain = r.email.as_deref().and_then(email_domain);
+            book.add(&r.company, domain.as_deref(), None, AccountRole::Customer, vetoed);
+        }
+    }
+
+    // 3. Whose networks: owner → promoter.
+    let mut promoter_by: HashMap<String, u32> = HashMap::new();
+    for (i, p) in out.promoters.iter().enumerate() {
+        if let Some(e) = &p.email {
+            promoter_by.entry(e.to_lowercase()).or_insert(i as u32);
+        }
+        promoter_by.entry(fold(&p.name)).or_insert(i as u32);
+    }
+    let mut respondents: HashMap<String, u8> = HashMap::new();
+    for (k, r) in &latest {
+        respondents.insert(k.clone(), r.score);
+        respondents.insert(fold(r.name.trim()), r.score);
+    }
+    let network_owner: Vec<Option<u32>> = data
+        .networks
+        .iter()
+        .map(|n| {
+            let owner = n.owner.trim();
+            let found = promoter_by.get(&owner.to_lowercase()).or_else(|| promoter_by.get(&fold(owner))).copied();
+            if found.is_none() {
+                let why = match respondents.get(&owner.to_lowercase()).or_else(|| respondents.get(&fold(owner))) {
+                    Some(s) => format!("{owner} scored {s} (a detractor)"),
+                    None if owner.is_empty() => "its owner is not named".to_string(),
+                    None => format!("{owner} is not in the NPS file"),
+                };
+                out.notes.push(format!(
+                    "A network of {} connections is used for connection strength only: {why}.",
+                    n.connections.len()
+                ));
+            }
+            found
+        })
+        .collect();
+    for (n, owner) in data.networks.iter().zip(&network_owner) {
+        if let Some(p) = owner {
+            let p = &mut out.promoters[*p as usize];
+            p.networks += 1;
+            p.connections += n.connections.len() as u32;
+        }
+    }
+    // Each promoter's employer, as interned company keys (the same ids the
+    // row loop gives each distinct company string).
+    let mut key_ids: HashMap<String, u32> = HashMap::new();
+    let mut intern = |key: String| -> u32 {
+        let next = key_ids.len() as u32;
+        *key_ids.entry(key).or_insert(next)
+    };
+    let employer_keys: Vec<Vec<u32>> = out
+        .promoters
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut keys = vec![company_key(&p.company)];
+            for (n, owner) in data.networks.iter().zip(&network_owner) {
+                if *owner == Some(i as u32) {
+                    if let Some(c) = &n.owner_company {
+                        keys.push(company_key(c));
+                    }
+                }
+            }
+            keys.into_iter().filter(|k| !k.is_empty()).map(&mut intern).collect()
+        })
+        .collect();
+
+    // 4. One pass over every connection.
+    let mut cache: HashMap<&str, (Resolved, u32)> = HashMap::new();
+    let mut account_of_entry: HashMap<usize, u32> = HashMap::new();
+    let mut account_of_key: HashMap<String, u32> = HashMap::new();
+    let mut people_index = People::default();
+    let mut target_last_network: Vec<u32> = Vec::new();
+    let mut raw_paths: Vec<Path> = Vec::new();
+    for (ni, network) in data.networks.iter().enumerate() {
+        let owner = network_owner[ni];
+        for (row, c) in network.connections.iter().enumerate() {
+            let (resolved, key_id) = match cache.get(c.company.as_str()) {
+                Some(r) => *r,
+                None => {
+                    let r = resolve(&c.company, settings, &book, &mut out, &mut account_of_entry, &mut account_of_key);
+                    let key = company_key(&c.company);
+                    let id = if key.is_empty() { u32::MAX } else { intern(key) };
+                    cache.insert(c.company.as_str(), (r, id));
+                    (r, id)
+                }
+            };
+            // The promoter's own employer first: it is also a customer, but
+            // this is the more useful reason.
+            if let Some(p) = owner {
+                if employer_keys[p as usize].contains(&key_id) {
+                    *excluded.entry(Exclusion::PromoterEmployer).or_default() += 1;
+                    continue;
+                }
+            }
+            let (account, tier, confidence) = match resolved {
+                Resolved::Account(a, t, conf) => (a, t, conf),
+                Resolved::Excluded(why) => {
+                    *excluded.entry(why).or_default() += 1;
+                    continue;
+                }
+            };
+            let seniority = seniority_of(&c.title);
+            let fits = persona_match(&settings.persona, &c.title);
+            if settings.icp == IcpMode::AnyCompany && (!fits || seniority < settings.persona.min_seniority) {
+                *excluded.entry(Exclusion::OutsidePersona).or_default() += 1;
+                continue;
+            }
+            let name = c.full_name();
+            let url = person_url(c);
+            let name_key = People::name_key(&name, &c.company);
+            let target = match people_index.find(url, &name_key) {
+                Some(t) => {
+                    let known = &mut out.targets[t as usize];
+                    if known.url.is_none() {
+                        if let Some(u) = url {
+                            known.url = Some(u.to_string());
+                            people_index.by_url.insert(u.to_string(), t);
+                        }
+                    }
+                    t
+                }
+                None => {
+                    let t = out.targets.len() as u32;
+                    out.targets.push(Target {
+                        name: name.trim().to_string(),
+                        title: c.title.trim().to_string(),
+                        url: url.map(str::to_string),
+                        account,
+                        company: c.company.trim().to_string(),
+                        match_tier: tier,
+                        match_confidence: confidence as f64,
+                        seniority,
+                        persona_match: fits,
+                        networks: 0,
+                        mutuals: None,
+                    });
+                    target_last_network.push(u32::MAX);
+                    if let Some(u) = url {
+                        people_index.by_url.insert(u.to_string(), t);
+                    }
+                    people_index.by_name.entry(name_key).or_insert(t);
+                    t
+                }
+            };
+            if target_last_network[target as usize] != ni as u32 {
+                target_last_network[target as usize] = ni as u32;
+                out.targets[target as usize].networks += 1;
+            }
+            if let Some(p) = owner {
+                raw_paths.push(Path { promoter: p, target, network: ni as u32, row: row as u32, depth_people: 0, depth: 0.0 });
+            }
+        }
+    }
+    drop(cache);
+    let not_target = excluded.remove(&Exclusion::NotTarget);
+
+    // 5. Lead lists: mutual connections (and a title when a row had none).
+    for lead in data.leads.iter().flat_map(|l| l.iter()) {
+        let key = People::name_key(&lead.full_name(), &lead.company);
+        if let Some(t) = people_index.find(lead.url.as_deref(), &key) {
+            let t = &mut out.targets[t as usize];
+            if let Some(m) = lead.mutual_connections {
+                t.mutuals = Some(t.mutuals.map_or(m, |old| old.max(m)));
+            }
+            if t.title.is_empty() && !lead.title.is_empty() {
+                t.title = lead.title.clone();
+                t.seniority = seniority_of(&lead.title);
+            }
+        }
+    }
+
+    // 6. One path per (target, promoter); depth per (promoter, account).
+    raw_paths.sort_by_key(|p| (p.target, p.promoter, p.network, p.row));
+    raw_paths.dedup_by_key(|p| (p.target, p.promoter));
+    let mut depth: HashMap<(u32, u32), (u32, f32)> = HashMap::new();
+    for p in &raw_paths {
+        let t = &out.targets[p.target as usize];
+        let d = depth.entry((p.promoter, t.account)).or_default();
+        d.0 += 1;
+        d.1 += t.seniority.weight() as f32;
+    }
+    for p in raw_paths.iter_mut() {
+        let (n, w) = depth[&(p.promoter, out.targets[p.target as usize].account)];
+        p.depth_people = n;
+        p.depth = w;
+    }
+
+    // 7. People already asked or introduced are not asked again.
+    let mut asked = vec![false; out.targets.len()];
+    for rec in data.history {
+        if !rec.changes.iter().any(|c| c.state >= AskState::Asked) {
+            continue;
+        }
+        let url = rec.target_url.as_deref().map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
+        if let Some(t) = people_index.find(url.as_deref(), &People::name_key(&rec.target, &rec.account)) {
+            asked[t as usize] = true;
+        }
+    }
+    let before = raw_paths.len();
+    raw_paths.retain(|p| !asked[p.target as usize]);
+    if raw_paths.len() < before {
+        *excluded.entry(Exclusion::AlreadyAsked).or_default() += (before - raw_paths.len()) as u64;
+    }
+
+    // 8. Only targets someone can introduce; sorted into stable order.
+    let mut has_path = vec![false; out.targets.len()];
+    for p in &raw_paths {
+        has_path[p.target as usize] = true;
+    }
+    let mut order: Vec<u32> = (0..out.targets.len() as u32).filter(|t| has_path[*t as usize]).collect();
+    let sort_key = |t: &Target| (fold(&t.name), t.url.clone().unwrap_or_default(), t.account);
+    let keys: Vec<_> = out.targets.iter().map(sort_key).collect();
+    order.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+    let mut new_index = vec![u32::MAX; out.targets.len()];
+    for (new, old) in order.iter().enumerate() {
+        new_index[*old as usize] = new as u32;
+    }
+    let mut slots: Vec<Option<Target>> = vec![None; order.len()];
+    for (old, t) in std::mem::take(&mut out.targets).into_iter().enumerate() {
+        if new_index[old] != u32::MAX {
+            slots[new_index[old] as usize] = Some(t);
+        }
+    }
+    out.targets = slots.into_iter().flatten().collect();
+    for p in raw_paths.iter_mut() {
+        p.target = new_index[p.target as usize];
+    }
+    raw_paths.sort_by_key(|p| (p.target, p.promoter));
+    out.paths = raw_paths;
+
+    out.matches.extend(book.matches);
+    out.matches.sort_by(|a, b| (a.tier, &a.company).cmp(&(b.tier, &b.company)));
+    let mut ex: Vec<ExclusionCount> = excluded.into_iter().map(|(reason, count)| ExclusionCount { reason, count }).collect();
+    if let Some(count) = not_target {
+        ex.push(ExclusionCount { reason: Exclusion::NotTarget, count });
+    }
+    ex.sort_by_key(|e| e.reason);
+    out.excluded = ex;
+    out
+}
+
+/// Resolve one distinct company string: a candidate account, or why not.
+fn resolve(
+    company: &str,
+    settings: &Settings,
+    book: &Book,
+    out: &mut CandidateSet,
+    account_of_entry: &mut HashMap<usize, u32>,
+    account_of_key: &mut HashMap<String, u32>,
+) -> Resolved {
+    let vetoed = settings.vetoed_matches.iter().any(|v| v.trim().eq_ignore_ascii_case(company.trim()));
+    let found = if vetoed || company.trim().is_empty() { None } else { book.matcher.find(company, None) };
+    if let Some(m) = found {
+        let e = &book.entries[m.entry];
+        if let Some(why) = e.exclusion() {
+            return Resolved::Excluded(why);
+        }
+        if e.target || settings.icp == IcpMode::AnyCompany {
+            if m.tier != MatchTier::Exact && e.target {
+                out.matches.push(NameMatch {
+                    company: company.trim().to_string(),
+                    account: e.name.clone(),
+                    tier: m.tier,
+                    confidence: m.confidence,
+                    roles: e.roles(),
+                });
+            }
+            let next = out.accounts.len() as u32;
+            let a = *account_of_entry.entry(m.entry).or_insert_with(|| {
+                out.accounts.push(TargetAccount { name: e.name.clone(), domain: e.domain.clone(), tier: e.tier });
+                next
+            });
+            return Resolved::Account(a, m.tier, m.confidence as f32);
+        }
+        return Resolved::Excluded(Exclusion::NotTarget);
+    }
+    if settings.icp == IcpMode::AnyCompany {
+        let key = company_key(company);
+        if key.is_empty() {
+            return Resolved::Excluded(Exclusion::NotTarget);
+        }
+        let next = out.accounts.len() as u32;
+        let a = *account_of_key.entry(key).or_insert_with(|| {
+            out.accounts.push(TargetAccount { name: company.trim().to_string(), domain: None, tier: None });
+            next
+        });
+        return Resolved::Account(a, MatchTier::Exact, 1.0);
+    }
+    Resolved::Excluded(Exclusion::NotTarget)
+}

@@ -1,0 +1,118 @@
+// The browser benchmark (scripts/bench.sh runs it): in one headless-Chromium
+// run, our import (file bytes → typed rows, in wasm, exactly as the app runs
+// it) against Papa Parse and uDSV parsing the same text to rows; time to
+// first render; bundle size; and the wasm/native ratio. Prints figures and
+// writes target/bench-report.{json,md}; asserts nothing.
+//
+// Usage: node tests/bench/browser-bench.mjs BENCH_DIST NATIVE_JSON
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serveDist, openApp, ROOT, DIST } from '../e2e/harness.mjs';
+
+const [benchDist, nativeJson] = process.argv.slice(2);
+const RUNS = 12; // the first is a warm-up; 11 are measured
+const here = path.dirname(new URL(import.meta.url).pathname);
+const lib = (p) => fs.readFileSync(path.join(here, 'node_modules', p), 'utf8');
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s.at(-1) };
+};
+
+const server = await serveDist(path.resolve(benchDist));
+const app = await openApp(server, { bypassCSP: true });
+const { page } = app;
+await page.waitForFunction(() => window.wasmBindings?.bench_import);
+await page.addScriptTag({ content: lib('papaparse/papaparse.min.js') });
+await page.addScriptTag({ content: lib('udsv/dist/uDSV.iife.min.js') });
+
+async function compare(label, makeText) {
+  return page.evaluate(async ({ label, makeText, RUNS }) => {
+    const text = window.wasmBindings[makeText.fn](...makeText.args);
+    const bytes = new TextEncoder().encode(text);
+    // The JS parsers get the table itself (from the header row on), which
+    // they need to produce rows; ours gets the whole file, preamble and all.
+    const headerAt = text.indexOf(makeText.header);
+    const table = text.slice(headerAt);
+    const parsers = {
+      ours: () => window.wasmBindings.bench_import(bytes),
+      papaparse: () => window.Papa.parse(table).data.length,
+      udsv: () => { const p = window.uDSV.initParser(window.uDSV.inferSchema(table)); return p.stringArrs(table).length; },
+    };
+    const out = { label, bytes: bytes.length, results: {} };
+    for (const [name, run] of Object.entries(parsers)) {
+      const times = [];
+      let rows = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        rows = run();
+        const dt = performance.now() - t0;
+        if (i > 0) times.push(dt);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      out.results[name] = { rows, times };
+    }
+    return out;
+  }, { label, makeText, RUNS });
+}
+
+const cases = [
+  await compare('connections-30k', { fn: 'synth_connections', args: [30000, 1, 5000], header: 'First Name,Last Name' }),
+  await compare('nps-quoted-10k', { fn: 'synth_nps', args: [10000, 1, 5000], header: 'Respondent ID' }),
+];
+
+// Time to first render, on a fresh page of the shipped build.
+const shipped = await serveDist(DIST);
+const firstRender = [];
+for (let i = 0; i < 5; i++) {
+  const p = await app.context.newPage();
+  await p.goto(shipped.url);
+  await p.waitForSelector('[data-testid=drop-zone]');
+  firstRender.push(await p.evaluate(() => performance.getEntriesByName('rr-first-render')[0]?.startTime ?? NaN));
+  await p.close();
+}
+await shipped.close();
+await app.close();
+await server.close();
+
+const bundle = fs.readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f)).map((f) => {
+  const buf = fs.readFileSync(path.join(DIST, f));
+  return { file: f, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+});
+const native = nativeJson && fs.existsSync(nativeJson) ? JSON.parse(fs.readFileSync(nativeJson, 'utf8')) : [];
+
+const report = { date: new Date().toISOString(), runs: RUNS - 1, cases: [], firstRender: stats(firstRender), bundle };
+for (const c of cases) {
+  const row = { case: c.label, bytes: c.bytes, parsers: {} };
+  for (const [name, r] of Object.entries(c.results)) {
+    const s = stats(r.times);
+    row.parsers[name] = { rows: r.rows, ...s, mbPerS: c.bytes / 1e6 / (s.median / 1000), rowsPerS: r.rows / (s.median / 1000) };
+  }
+  row.oursOverPapa = row.parsers.papaparse.median / row.parsers.ours.median;
+  row.oursOverUdsv = row.parsers.udsv.median / row.parsers.ours.median;
+  const n = native.find((x) => x.case === c.label);
+  if (n) { row.nativeMedianMs = n.median_ms; row.wasmOverNative = row.parsers.ours.median / n.median_ms; }
+  report.cases.push(row);
+}
+
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+let md = `# Referral Radar benchmark (${report.date})\n\nMedian of ${report.runs} runs after a warm-up; min / median / max in ms. Speed-up = their median ÷ ours.\n\n`;
+md += '| case | parser | rows | min | median | max | MB/s | rows/s |\n|---|---|---:|---:|---:|---:|---:|---:|\n';
+for (const c of report.cases) {
+  for (const [name, p] of Object.entries(c.parsers)) {
+    md += `| ${c.case} (${f(c.bytes / 1e6, 2)} MB) | ${name} | ${p.rows} | ${f(p.min)} | ${f(p.median)} | ${f(p.max)} | ${f(p.mbPerS)} | ${f(p.rowsPerS, 0)} |\n`;
+  }
+}
+md += '\n| case | ours vs Papa Parse | ours vs uDSV | native median (ms) | wasm / native |\n|---|---:|---:|---:|---:|\n';
+for (const c of report.cases) md += `| ${c.case} | ${f(c.oursOverPapa, 2)}× | ${f(c.oursOverUdsv, 2)}× | ${f(c.nativeMedianMs)} | ${f(c.wasmOverNative, 2)} |\n`;
+md += `\nTime to first render (ms, 5 loads): min ${f(report.firstRender.min)} · median ${f(report.firstRender.median)} · max ${f(report.firstRender.max)}\n\n`;
+md += '| bundle file | raw bytes | gzip bytes |\n|---|---:|---:|\n';
+for (const b of bundle) md += `| ${b.file} | ${b.raw} | ${b.gzip} |\n`;
+md += `| **total** | ${bundle.reduce((a, b) => a + b.raw, 0)} | ${bundle.reduce((a, b) => a + b.gzip, 0)} |\n`;
+
+fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'target', 'bench-report.json'), JSON.stringify(report, null, 1));
+fs.writeFileSync(path.join(ROOT, 'target', 'bench-report.md'), md);
+console.log(md);
