@@ -11,16 +11,19 @@ Invariants (see README, "Architecture"):
 */
 
 pub mod archive;
+pub mod backup;
 pub mod ask;
 pub mod candidates;
 pub mod company;
 pub mod columns;
 pub mod dates;
+pub mod export;
 pub mod goal;
 pub mod import;
 pub mod limits;
 pub mod model;
 pub mod nps;
+pub mod owners;
 pub mod profile_url;
 pub mod rank;
 pub mod seniority;

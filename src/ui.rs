@@ -4,6 +4,13 @@ logic. Browser APIs (file reading, timers) stay in callbacks and effects.
 */
 
 mod app;
+mod ask_list;
+mod browser;
+mod emails;
+mod goal;
+mod nps;
+mod settings;
+mod storage;
 #[cfg(feature = "bench")]
 pub mod bench;
 mod file_card;

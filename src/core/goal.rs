@@ -41,6 +41,57 @@ pub enum AskState {
     Lost,
 }
 
+impl AskState {
+    pub const ALL: [AskState; 7] = [
+        AskState::Suggested,
+        AskState::Asked,
+        AskState::Introduced,
+        AskState::Meeting,
+        AskState::Sql,
+        AskState::Won,
+        AskState::Lost,
+    ];
+
+    /// The stable name used in the UI, exports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AskState::Suggested => "suggested",
+            AskState::Asked => "asked",
+            AskState::Introduced => "introduced",
+            AskState::Meeting => "meeting",
+            AskState::Sql => "sql",
+            AskState::Won => "won",
+            AskState::Lost => "lost",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AskState> {
+        AskState::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AskState::Suggested => "Suggested",
+            AskState::Asked => "Asked",
+            AskState::Introduced => "Introduced",
+            AskState::Meeting => "Meeting held",
+            AskState::Sql => "SQL",
+            AskState::Won => "Won",
+            AskState::Lost => "Lost",
+        }
+    }
+}
+
+impl AskRecord {
+    /// The state the ask is in now: its latest change (ties: furthest along).
+    pub fn current(&self) -> AskState {
+        self.changes
+            .iter()
+            .max_by_key(|c| (c.on, c.state))
+            .map_or(AskState::Suggested, |c| c.state)
+    }
+}
+
 /// A state an ask entered, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StateChange {

@@ -127,7 +127,7 @@ pub enum Moment {
 }
 
 impl Moment {
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Moment::ActiveProject => "project under way",
             Moment::ProjectEnd => "project ended",
@@ -160,6 +160,41 @@ pub struct PromoterTiming {
     pub value: f64,
     pub timing: Timing,
     pub upcoming: Option<Date>,
+}
+
+impl PromoterTiming {
+    /// The badge the ask list shows for this promoter: a class name and a
+    /// short text ("ask now · project under way", "certification in 5 days",
+    /// "fading · NPS answer 3 months ago", "stale").
+    pub fn badge(&self, today: Date) -> (&'static str, String) {
+        if let Some(on) = self.upcoming {
+            let days = on.days_since(today);
+            if (0..=UPCOMING_DAYS).contains(&days) {
+                let when = match days {
+                    0 => "today".to_string(),
+                    1 => "tomorrow".to_string(),
+                    d => format!("in {d} days"),
+                };
+                return ("upcoming", format!("certification {when} ({on})"));
+            }
+        }
+        match &self.timing {
+            Timing::AskNow { moment, .. } => ("ask-now", format!("ask now · {}", moment.label())),
+            Timing::Fading { moment, days_ago, .. } => ("fading", format!("fading · {} {} ago", moment.label(), ago(*days_ago))),
+            Timing::Stale { moment, days_ago, .. } => ("stale", format!("stale · {} {} ago", moment.label(), ago(*days_ago))),
+            Timing::Upcoming { on } => ("upcoming", format!("event on {on}")),
+            Timing::Unknown => ("unknown", "no date known".to_string()),
+        }
+    }
+}
+
+fn ago(days: i64) -> String {
+    match days {
+        d if d < 14 => format!("{d} days"),
+        d if d < 60 => format!("{} weeks", d / 7),
+        d if d < 730 => format!("{} months", d / 30),
+        d => format!("{} years", d / 365),
+    }
 }
 
 /// Days a moment counts as "now".

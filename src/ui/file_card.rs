@@ -2,7 +2,9 @@
 //! and the controls to correct what was detected (kind, list role, column
 //! roles). A correction re-reads the kept bytes with the user's mapping.
 
-use web_sys::HtmlSelectElement;
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::LoadedFile;
@@ -16,6 +18,15 @@ pub struct FileCardProps {
     pub on_remove: Callback<u32>,
     /// Re-read file `id` with these options.
     pub on_reimport: Callback<(u32, ImportOptions)>,
+    /// For a network: whose it is (the user's choice or the guess).
+    #[prop_or_default]
+    pub owner: Option<String>,
+    /// NPS respondents (key, label) to choose the owner from.
+    #[prop_or_default]
+    pub respondents: Rc<Vec<(String, String)>>,
+    pub on_owner: Callback<(u32, Option<String>)>,
+    /// A new version of the file was picked.
+    pub on_replace: Callback<(u32, web_sys::File)>,
 }
 
 fn select_value(e: &Event) -> String {
@@ -73,10 +84,29 @@ pub fn FileCard(props: &FileCardProps) -> Html {
         })
     };
 
+    let on_owner = {
+        let cb = props.on_owner.clone();
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            cb.emit((id, if v.is_empty() { None } else { Some(v) }));
+        })
+    };
+    let on_replace = {
+        let cb = props.on_replace.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                cb.emit((id, file));
+            }
+            input.set_value("");
+        })
+    };
     let failed = f.rows == 0 && !f.problems.is_empty();
-    let owner = f.owner.clone().unwrap_or_default();
+    let owner = props.owner.clone().unwrap_or_default();
+    let owner_label = props.respondents.iter().find(|(k, _)| *k == owner).map_or(owner.clone(), |(_, l)| l.clone());
     let timing = if ms >= 10.0 { format!("{ms:.0} ms") } else { format!("{ms:.1} ms") };
-    let readable = f.encoding.is_some();
+    // Files restored from a backup or storage keep their rows, not their bytes.
+    let readable = f.encoding.is_some() && !props.file.bytes.is_empty();
     html! {
         <article
             class={classes!("file-card", failed.then_some("failed"))}
@@ -93,6 +123,10 @@ pub fn FileCard(props: &FileCardProps) -> Html {
             <header>
                 <h3 class="file-name">{ &f.file }</h3>
                 <span class={classes!("kind", format!("kind-{}", f.kind.as_str()))}>{ f.kind.label() }</span>
+                <label class="button remove" title="Load a newer version of this file in its place">
+                    { "Replace…" }
+                    <input type="file" class="visually-hidden" data-testid="replace-input" aria-label={format!("Replace {}", f.file)} onchange={on_replace} />
+                </label>
                 <button type="button" class="remove" aria-label={format!("Remove {}", f.file)} {onclick}>{ "Remove" }</button>
             </header>
             if f.kind != FileKind::Unknown || f.rows > 0 {
@@ -102,8 +136,21 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 </p>
                 <p class="timing" data-testid="import-time">{ format!("{} rows in {timing}", f.rows) }</p>
             }
-            if !owner.is_empty() {
-                <p class="owner">{ "Network of " }<strong>{ owner }</strong></p>
+            if f.kind == FileKind::Connections {
+                <p class="owner">
+                    if owner.is_empty() {
+                        <span class="warn">{ "Whose network is this? " }</span>
+                    } else {
+                        { "Network of " }<strong>{ owner_label }</strong>{ " " }
+                    }
+                    <select data-testid="owner-select" aria-label={format!("Owner of {}", f.file)} onchange={on_owner}>
+                        <option value="" selected={owner.is_empty()}>{ "— choose the promoter (or leave: our team's network) —" }</option>
+                        if !owner.is_empty() && !props.respondents.iter().any(|(k, _)| *k == owner) {
+                            <option value={owner.clone()} selected=true>{ owner.clone() }</option>
+                        }
+                        { for props.respondents.iter().map(|(k, l)| html! { <option value={k.clone()} selected={*k == owner}>{ l }</option> }) }
+                    </select>
+                </p>
             }
             if let Some(company) = &f.owner_company {
                 <p class="owner-company">{ "Works at " }{ company }</p>

@@ -1,0 +1,219 @@
+/*!
+This browser's copy of the user's work, in IndexedDB, so everything
+survives a reload. Nothing leaves the machine.
+
+Layout: one object store, `kv`. Each file's parsed data is its own entry
+(`file:<id>`), written once when it changes; `meta` holds the settings, the
+tracked asks and the list of file entries, and is rewritten on every edit.
+Every save is one transaction, so a save either lands whole or not at all:
+a full disk (QuotaExceededError) or a reload half-way leaves the previous
+state intact, and the app tells the user and offers the backup download.
+*/
+
+use std::collections::HashMap;
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use crate::core::backup::{Backup, BackupFile, FORMAT};
+use crate::core::goal::AskRecord;
+use crate::core::settings::Settings;
+
+const DB: &str = "referral-radar";
+const STORE: &str = "kv";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Meta {
+    format: String,
+    schema: u32,
+    settings: Settings,
+    asks: Vec<AskRecord>,
+    files: Vec<String>,
+}
+
+fn js_err(e: JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// A request's result, as a future.
+async fn request(req: IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let r2 = req.clone();
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &r2.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let r3 = req.clone();
+        let fail = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = r3.error().ok().flatten().map_or(JsValue::from_str("request failed"), JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(js_err)
+}
+
+/// A transaction's completion, as a future.
+async fn complete(tx: &IdbTransaction) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let t2 = tx.clone();
+        let reject2 = reject.clone();
+        let fail = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = t2.error().map_or(JsValue::from_str("the transaction failed"), JsValue::from);
+            let _ = reject2.call1(&JsValue::NULL, &err);
+        });
+        let t3 = tx.clone();
+        let abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let err = t3.error().map_or(JsValue::from_str("the transaction was aborted"), JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &err);
+        });
+        tx.set_oncomplete(Some(ok.unchecked_ref()));
+        tx.set_onerror(Some(fail.unchecked_ref()));
+        tx.set_onabort(Some(abort.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ()).map_err(js_err)
+}
+
+/// Open (and on first use create) the database.
+pub async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("this browser offers no IndexedDB (private mode?)")?;
+    let req = factory.open_with_u32(DB, 1).map_err(js_err)?;
+    let upgrade = Closure::once_into_js({
+        let req = req.clone();
+        move |_: web_sys::Event| {
+            if let Ok(db) = req.result() {
+                let db: IdbDatabase = db.unchecked_into();
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db = request(req.unchecked_into()).await?;
+    Ok(db.unchecked_into())
+}
+
+fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let tx = db.transaction_with_str_and_mode(STORE, mode).map_err(js_err)?;
+    let store = tx.object_store(STORE).map_err(js_err)?;
+    Ok((tx, store))
+}
+
+/// What this browser has saved, as a backup; `None` when nothing is saved.
+pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
+    let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
+    let meta = request(store.get(&JsValue::from_str("meta")).map_err(js_err)?).await?;
+    let Some(meta) = meta.as_string() else { return Ok(None) };
+    let meta: Meta = serde_json::from_str(&meta).map_err(|e| format!("the saved state is damaged ({e})"))?;
+    if meta.format != FORMAT {
+        return Err("the saved state is not Referral Radar's".into());
+    }
+    let mut files = Vec::new();
+    for key in &meta.files {
+        // Each read gets its own transaction: awaiting lets a readonly one finish.
+        let (_tx, store) = store_ro(db)?;
+        let value = request(store.get(&JsValue::from_str(key)).map_err(js_err)?).await?;
+        let Some(text) = value.as_string() else { continue };
+        match serde_json::from_str::<BackupFile>(&text) {
+            Ok(f) => files.push(f),
+            Err(e) => return Err(format!("a saved file ({key}) is damaged ({e})")),
+        }
+    }
+    let mut backup = Backup::new(meta.settings, files, meta.asks, None);
+    backup.schema = meta.schema;
+    Ok(Some(backup))
+}
+
+fn store_ro(db: &IdbDatabase) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    store(db, IdbTransactionMode::Readonly)
+}
+
+/// What the last successful save wrote for each file entry, so unchanged
+/// files are not rewritten.
+#[derive(Default)]
+pub struct Saved {
+    pub files: HashMap<String, usize>,
+}
+
+/// Save: changed file entries, removed ones, and the meta, in one transaction.
+/// `files` are (entry key, identity, JSON of a `BackupFile`); the identity
+/// changes when the file's data, options or owner change, and the JSON may
+/// be left empty for a file whose identity was saved already.
+pub async fn save(
+    db: &IdbDatabase,
+    settings: &Settings,
+    asks: &[AskRecord],
+    files: Vec<(String, usize, String)>,
+    saved: &std::cell::RefCell<Saved>,
+) -> Result<(), String> {
+    let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
+    let previous: HashMap<String, usize> = saved.borrow().files.clone();
+    let mut now = HashMap::new();
+    let result = (|| -> Result<(), String> {
+        for (key, ident, json) in &files {
+            now.insert(key.clone(), *ident);
+            if previous.get(key) != Some(ident) {
+                if json.is_empty() {
+                    return Err(format!("{key} changed but was not serialised"));
+                }
+                store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key)).map_err(js_err)?;
+            }
+        }
+        for key in previous.keys().filter(|k| !now.contains_key(*k)) {
+            store.delete(&JsValue::from_str(key)).map_err(js_err)?;
+        }
+        let meta = Meta {
+            format: FORMAT.to_string(),
+            schema: crate::core::backup::SCHEMA,
+            settings: settings.clone(),
+            asks: asks.to_vec(),
+            files: files.iter().map(|(k, _, _)| k.clone()).collect(),
+        };
+        let json = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
+        store.put_with_key(&JsValue::from_str(&json), &JsValue::from_str("meta")).map_err(js_err)?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = tx.abort();
+        // Nothing of this save landed; write everything again next time.
+        saved.borrow_mut().files.clear();
+        return Err(e);
+    }
+    match complete(&tx).await {
+        Ok(()) => {
+            saved.borrow_mut().files = now;
+            Ok(())
+        }
+        Err(e) => {
+            saved.borrow_mut().files.clear();
+            Err(e)
+        }
+    }
+}
+
+/// Forget everything this app stored in this browser.
+pub async fn clear(db: &IdbDatabase) -> Result<(), String> {
+    let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
+    store.clear().map_err(js_err)?;
+    complete(&tx).await
+}
+
+/// Keys currently stored (for tests and diagnostics).
+#[allow(dead_code)]
+pub async fn keys(db: &IdbDatabase) -> Result<Vec<String>, String> {
+    let (_tx, store) = store_ro(db)?;
+    let all = request(store.get_all_keys().map_err(js_err)?).await?;
+    Ok(Array::from(&all).iter().filter_map(|k| k.as_string()).collect())
+}
