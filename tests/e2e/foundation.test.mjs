@@ -42,9 +42,7 @@ test('each LinkedIn Connections.csv layout shows its counts', async () => {
 });
 
 test('several files dropped at once each get a card', async () => {
-  const { page } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
   const cards = await upload(page, [
     conn('linkedin_2018_no_preamble.csv'),
     conn('linkedin_2026_preamble_url.csv'),
@@ -53,22 +51,21 @@ test('several files dropped at once each get a card', async () => {
 });
 
 test('the sample data is one click away', async () => {
-  const { page } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
   await page.click('[data-testid=sample-data]');
   await page.waitForSelector('[data-testid=file-card]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=file-card]').length === 9);
   const cards = await fileCards(page);
-  const network = cards.find((c) => c.kind === 'connections');
-  assert.ok(network, 'the sample includes a network');
-  assert.equal(network.rows, 20);
-  assert.equal(network.problems, 0);
+  assert.deepEqual(cards.map((c) => c.kind).sort(), ['accounts', 'accounts', 'accounts', 'connections', 'connections', 'connections', 'connections', 'leads', 'nps']);
+  // Every sample network's owner is guessed from its file name.
+  assert.ok(cards.filter((c) => c.kind === 'connections').every((c) => c.owner.includes('@')));
+  await page.waitForSelector('[data-testid=ask]');
+  assert.ok(await page.locator('[data-testid=ask]').count() >= 5, 'the sample yields an ask list');
 });
 
 test('bad input gets a clear message on its card, and the page lives on', async () => {
-  const { page, errors } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
+  const { errors } = app;
   const cards = await upload(page, [
     { name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') },
     { name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]) },
@@ -91,9 +88,7 @@ test('bad input gets a clear message on its card, and the page lives on', async 
 });
 
 test('a file can be removed', async () => {
-  const { page } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
   await upload(page, [conn('linkedin_2018_no_preamble.csv'), conn('linkedin_2026_preamble_url.csv')], 2);
   await page.getByRole('button', { name: 'Remove linkedin_2018_no_preamble.csv' }).click();
   const cards = await fileCards(page);

@@ -69,33 +69,56 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
 ];
 
-/** Launch headless Chromium and open the app. Records every request. */
+/**
+ * Launch headless Chromium and open the app. Records every request.
+ * `app.reset()` starts over in a fresh browser context (empty storage) and
+ * updates `app.page`; the request and error logs carry on.
+ */
 export async function openApp(server, { acceptDownloads = true, bypassCSP = false } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ acceptDownloads, bypassCSP });
   const requests = [];
   const errors = [];
-  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
-  context.on('weberror', (e) => errors.push(String(e.error())));
-  // Every Content-Security-Policy violation is recorded on the page.
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+  const app = { browser, requests, errors, acceptDialogs: 0 };
+
+  async function open() {
+    const context = await browser.newContext({ acceptDownloads, bypassCSP });
+    context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+    context.on('weberror', (e) => errors.push(String(e.error())));
+    // Every Content-Security-Policy violation is recorded on the page.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+      });
     });
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => { errors.push(`dialog opened: ${d.message()}`); d.dismiss(); });
-  await page.goto(server.url);
-  await page.waitForSelector('[data-testid=drop-zone]');
-  const cspViolations = () => page.evaluate(() => window.__cspViolations);
-  return { browser, context, page, requests, errors, cspViolations, close: () => browser.close() };
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    // A dialog is an error unless the test said it expects one (confirmations).
+    page.on('dialog', (d) => {
+      if (app.acceptDialogs > 0) { app.acceptDialogs -= 1; d.accept(); return; }
+      errors.push(`dialog opened: ${d.message()}`);
+      d.dismiss();
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=drop-zone]');
+    app.context = context;
+    app.page = page;
+    return page;
+  }
+
+  app.reset = async () => {
+    await app.context?.close();
+    return open();
+  };
+  app.cspViolations = () => app.page.evaluate(() => window.__cspViolations);
+  app.close = () => browser.close();
+  await open();
+  return app;
 }
 
 /** The attributes of every file card, in order. */

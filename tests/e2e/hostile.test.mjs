@@ -37,9 +37,8 @@ test('markup in file names and cells is shown as text; no dialog, no element inj
 });
 
 test('a 10 MB field, 200,000 rows, a ZIP bomb and a lying ZIP each get a clear card', async () => {
-  const { page, errors } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
+  const { errors } = app;
   const big = HEADER + 'Ann,Lee,,,Globex,CEO,07 Feb 2026\nBob,' + 'x'.repeat(10 * 1024 * 1024) + ',,,Initech,CTO,06 Feb 2026\n';
   let rows = HEADER;
   for (let i = 0; i < 200_000; i++) rows += `First${i},Last${i},https://www.linkedin.com/in/p${i},,"Company ${i % 5000}, Inc.",Title,07 Feb 2026\n`;

@@ -22,14 +22,11 @@ after(async () => {
   await server?.close();
 });
 
-async function fresh(page) {
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
-}
+const fresh = () => app.reset();
 
 test('every fixture shows the kind and counts the core reads natively', async () => {
-  const { page, errors } = app;
-  await fresh(page);
+  const page = await fresh();
+  const { errors } = app;
   const paths = Object.keys(expected);
   const cards = await upload(page, paths.map((p) => path.join(FIXTURES, p)), paths.length);
   assert.equal(cards.length, paths.length);
@@ -48,8 +45,7 @@ test('every fixture shows the kind and counts the core reads natively', async ()
 });
 
 test('the kind, the list role and a column role can be corrected', async () => {
-  const { page } = app;
-  await fresh(page);
+  const page = await fresh();
   let [card] = await upload(page, path.join(FIXTURES, 'nps', 'generic_by_content.csv'), 1);
   assert.equal(card.kind, 'nps');
   assert.equal(card.rows, 4);
@@ -74,8 +70,7 @@ test('the kind, the list role and a column role can be corrected', async () => {
 });
 
 test('the LinkedIn ZIP names its owner on the card', async () => {
-  const { page } = app;
-  await fresh(page);
+  const page = await fresh();
   const [card] = await upload(page, path.join(FIXTURES, 'zip', 'Basic_LinkedInDataExport_02-07-2026.zip'), 1);
   assert.equal(card.owner, 'Maya Lindqvist');
   assert.match(card.text, /Network of Maya Lindqvist/);

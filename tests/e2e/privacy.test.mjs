@@ -73,9 +73,8 @@ test('the served page carries the policy as a header and as a meta tag', async (
 });
 
 test('with the network cut after load, the same session still works', async () => {
-  const { page, context, cspViolations } = app;
-  await page.reload();
-  await page.waitForSelector('[data-testid=drop-zone]');
+  const page = await app.reset();
+  const { context, cspViolations } = app;
   const served = server.served.length;
   await context.setOffline(true);
   try {
