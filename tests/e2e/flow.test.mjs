@@ -131,3 +131,18 @@ test('drop files, fix an owner, re-rank, track, export, reload, backup, forget, 
   assert.deepEqual((await fileCards(page)).map((c) => [c.file, c.rows, c.owner]), cards.map((c) => [c.file, c.rows, c.owner]));
   assert.deepEqual(errors, []);
 });
+
+test('the executive\'s ask prints to PDF with one page per promoter', async () => {
+  const page = await app.reset();
+  await page.click('[data-testid=sample-data]');
+  await page.waitForSelector('[data-testid=email]');
+  const promoters = await page.locator('[data-testid=email]').count();
+  const emails = await page.$$eval('[data-testid=email]', (els) => els.map((e) => e.innerText));
+  // Each email names its exact people with their profile URLs.
+  assert.ok(emails.every((t) => /1\. .+\n\s*https:\/\/www\.linkedin\.com\/in\//.test(t)), emails[0]);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, promoters, `${pages} PDF pages for ${promoters} promoters`);
+  const mailto = await page.locator('[data-testid=mailto]').first().getAttribute('href');
+  assert.match(mailto, /^mailto:ana\.ruiz%40northwind\.com\?subject=.+&body=.+/);
+});
