@@ -179,6 +179,24 @@ pub fn nps_csv(rows: usize, seed: u64, companies: &[String]) -> String {
     out
 }
 
+/// An NPS export (Delighted-style) of `n` promoters scoring 9 or 10, with
+/// emails `p0@example.com`, `p1@example.com`, … so that networks named
+/// `p0_Connections.csv`, `p1_Connections.csv` are matched to their owner.
+pub fn promoters_nps_csv(n: usize, seed: u64, companies: &[String]) -> String {
+    let mut rng = Rng::new(seed ^ 0x9090);
+    let mut out = String::from("Name,Email,Company,Job Title,Score,Comment,Created (UTC)\n");
+    for i in 0..n {
+        let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
+        csv_field(&mut out, &name);
+        out.push_str(&format!(",p{i}@example.com,"));
+        csv_field(&mut out, &companies[rng.below(companies.len())]);
+        out.push(',');
+        csv_field(&mut out, rng.pick(TITLES));
+        out.push_str(&format!(",{},Great partner,2026-11-{:02} 10:00:00 UTC\n", 9 + rng.below(2), 1 + rng.below(28)));
+    }
+    out
+}
+
 /// A HubSpot companies export with an `ICP Tier` column.
 pub fn accounts_csv(companies: &[String], seed: u64) -> String {
     let mut rng = Rng::new(seed ^ 0xACC0);

@@ -63,6 +63,64 @@ const cases = [
   await compare('nps-quoted-10k', { fn: 'synth_nps', args: [10000, 1, 5000], header: 'Respondent ID' }),
 ];
 
+// End to end, as a user runs it: N networks of 30,000 rows + 5,000 target
+// accounts + the promoters' NPS file dropped on the page → ranked ask list.
+async function endToEnd(networks) {
+  const p = await app.context.newPage();
+  await p.goto(server.url);
+  await p.waitForFunction(() => window.wasmBindings?.synth_connections);
+  return p.evaluate(async (n) => {
+    const b = window.wasmBindings;
+    const files = [
+      new File([b.synth_promoters(n, 20000)], 'nps.csv'),
+      new File([b.synth_accounts(5000)], 'targets.csv'),
+    ];
+    for (let i = 0; i < n; i++) files.push(new File([b.synth_connections(30000, 100 + i, 20000)], `p${i}_Connections.csv`));
+    const tasks = [];
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+    obs.observe({ type: 'longtask' });
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(f);
+    const input = document.querySelector('[data-testid=file-input]');
+    const t0 = performance.now();
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve, reject) => {
+      const started = performance.now();
+      const tick = () => {
+        const cards = document.querySelectorAll('[data-testid=file-card]').length;
+        if (cards === files.length && document.querySelector('[data-testid=ask]')) resolve();
+        else if (performance.now() - started > 300000) reject(new Error('no ask list after 300 s'));
+        else setTimeout(tick, 20);
+      };
+      tick();
+    });
+    const wall = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 200));
+    obs.disconnect();
+    return {
+      networks: n,
+      rows: n * 30000,
+      wallMs: wall,
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      tasksOver50ms: tasks.filter((d) => d > 50).length,
+      asks: document.querySelectorAll('[data-testid=ask]').length,
+      wasmMemoryMb: b.wasm_memory_bytes() / 1e6,
+      jsHeapMb: (performance.memory?.usedJSHeapSize ?? NaN) / 1e6,
+    };
+  }, networks).finally(() => p.close());
+}
+
+const e2e = [];
+for (const n of (process.env.BENCH_NETWORKS ?? '1,10,100').split(',').map(Number)) {
+  try {
+    e2e.push(await endToEnd(n));
+  } catch (err) {
+    e2e.push({ networks: n, failed: String(err).split('\n')[0] });
+  }
+  console.error(JSON.stringify(e2e.at(-1)));
+}
+
 // Time to first render, on a fresh page of the shipped build.
 const shipped = await serveDist(DIST);
 const firstRender = [];
@@ -83,7 +141,7 @@ const bundle = fs.readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f)).map((f
 });
 const native = nativeJson && fs.existsSync(nativeJson) ? JSON.parse(fs.readFileSync(nativeJson, 'utf8')) : [];
 
-const report = { date: new Date().toISOString(), runs: RUNS - 1, cases: [], firstRender: stats(firstRender), bundle };
+const report = { date: new Date().toISOString(), runs: RUNS - 1, cases: [], endToEnd: e2e, firstRender: stats(firstRender), bundle };
 for (const c of cases) {
   const row = { case: c.label, bytes: c.bytes, parsers: {} };
   for (const [name, r] of Object.entries(c.results)) {
@@ -107,6 +165,12 @@ for (const c of report.cases) {
 }
 md += '\n| case | ours vs Papa Parse | ours vs uDSV | native median (ms) | wasm / native |\n|---|---:|---:|---:|---:|\n';
 for (const c of report.cases) md += `| ${c.case} | ${f(c.oursOverPapa, 2)}× | ${f(c.oursOverUdsv, 2)}× | ${f(c.nativeMedianMs)} | ${f(c.wasmOverNative, 2)} |\n`;
+md += '\n| networks × 30,000 rows (+ 5,000 accounts) | wall time (s) | longest main-thread task (ms) | tasks > 50 ms | asks | wasm memory (MB) | JS heap (MB) |\n|---:|---:|---:|---:|---:|---:|---:|\n';
+for (const r of report.endToEnd) {
+  md += r.failed
+    ? `| ${r.networks} | failed: ${r.failed} | | | | | |\n`
+    : `| ${r.networks} | ${f(r.wallMs / 1000, 2)} | ${f(r.longestTaskMs, 0)} | ${r.tasksOver50ms} | ${r.asks} | ${f(r.wasmMemoryMb, 0)} | ${f(r.jsHeapMb, 0)} |\n`;
+}
 md += `\nTime to first render (ms, 5 loads): min ${f(report.firstRender.min)} · median ${f(report.firstRender.median)} · max ${f(report.firstRender.max)}\n\n`;
 md += '| bundle file | raw bytes | gzip bytes |\n|---|---:|---:|\n';
 for (const b of bundle) md += `| ${b.file} | ${b.raw} | ${b.gzip} |\n`;

@@ -1,24 +1,16 @@
 // Faults lose nothing: a full disk during a save, a backup from a newer
 // version, and a reload in the middle of an import.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, openApp, upload, fileCards, FIXTURES } from './harness.mjs';
+import { serveDist, openApp, upload, fileCards, FIXTURES, useApp } from './harness.mjs';
 
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 const goalOf = (page) => page.$eval('[data-testid=goal-progress]', (e) => Number(e.dataset.goal));
 

@@ -3,25 +3,17 @@
 // export and re-read the CSV, reload and find everything still there,
 // backup → forget → restore.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, openApp, upload, fileCards, FIXTURES } from './harness.mjs';
+import { serveDist, openApp, upload, fileCards, FIXTURES, useApp } from './harness.mjs';
 
 const SCENARIO = path.join(FIXTURES, 'scenario');
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 const asks = (page) => page.$$eval('[data-testid=ask]', (els) => els.map((e) => ({
   rank: Number(e.dataset.rank),

@@ -1,23 +1,15 @@
 // The walking skeleton end to end: open the page, load LinkedIn networks in
 // each layout, and see exactly what was read.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, openApp, upload, fileCards, FIXTURES } from './harness.mjs';
+import { serveDist, openApp, upload, fileCards, FIXTURES, useApp } from './harness.mjs';
 
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 const conn = (name) => path.join(FIXTURES, 'connections', name);
 

@@ -6,6 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { trunkTomlPolicy } from '../../scripts/csp.mjs';
 
@@ -144,4 +145,22 @@ export async function upload(page, files, count) {
   await page.setInputFiles('[data-testid=file-input]', list);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file-card]').length >= n, count);
   return fileCards(page);
+}
+
+/**
+ * For a test file: serve dist/ and open the app before its tests, close
+ * both after. `onReady(server, app)` hands them to the file.
+ */
+export function useApp(onReady, options) {
+  let server;
+  let app;
+  before(async () => {
+    server = await serveDist();
+    app = await openApp(server, options);
+    onReady(server, app);
+  });
+  after(async () => {
+    await app?.close();
+    await server?.close();
+  });
 }

@@ -1,23 +1,15 @@
 // Hostile input in the real page: every file gets a card with a clear
 // message, markup stays text, no dialog opens, nothing crashes.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, openApp, upload, FIXTURES } from './harness.mjs';
+import { serveDist, openApp, upload, FIXTURES, useApp } from './harness.mjs';
 
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
 

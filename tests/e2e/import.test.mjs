@@ -1,26 +1,18 @@
 // Every fixture dropped in the app shows its card with the right kind and
 // counts; the user can correct the kind, the list's role and column roles.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, openApp, upload, fileCards, FIXTURES } from './harness.mjs';
+import { serveDist, openApp, upload, fileCards, FIXTURES, useApp } from './harness.mjs';
 
 const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
 
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 const fresh = () => app.reset();
 

@@ -2,24 +2,16 @@
 // page requests nothing but the app's own static files, breaks no rule of
 // its Content-Security-Policy, and keeps working with the network cut.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, openApp, upload, fileCards, FIXTURES, DIST } from './harness.mjs';
+import { serveDist, openApp, upload, fileCards, FIXTURES, DIST, useApp } from './harness.mjs';
 
 let server;
 let app;
 
-before(async () => {
-  server = await serveDist();
-  app = await openApp(server);
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
-});
+useApp((s, a) => { server = s; app = a; });
 
 /** Everything a user does in a session, in the order a user does it. */
 async function session(page) {
