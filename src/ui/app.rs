@@ -262,7 +262,9 @@ pub fn App() -> Html {
             let Some(files) = files else { return };
             let mut r = readers.borrow_mut();
             r.sweep();
-            for file in gloo::file::FileList::from(files).iter() {
+            let files = gloo::file::FileList::from(files);
+            dispatch.dispatch(Action::Reading(files.len()));
+            for file in files.iter() {
                 r.next += 1;
                 let id = r.next;
                 let name = file.name();
@@ -454,6 +456,17 @@ pub fn App() -> Html {
             });
         })
     };
+    let cancel_reading = {
+        let dispatch = state.dispatcher();
+        let readers = readers.clone();
+        Callback::from(move |_: MouseEvent| {
+            // Dropping a reader aborts it; its callback never runs.
+            let mut r = readers.borrow_mut();
+            r.active.clear();
+            r.finished.clear();
+            dispatch.dispatch(Action::CancelReading);
+        })
+    };
     let dismiss = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Notice(None)))
@@ -521,6 +534,16 @@ pub fn App() -> Html {
                     { "Try it with sample data" }
                 </button>
             </div>
+            if state.reading.done < state.reading.total {
+                <div class="reading" role="status" data-testid="import-progress"
+                    data-done={state.reading.done.to_string()} data-total={state.reading.total.to_string()}>
+                    <label>
+                        { format!("Reading files: {} of {} done ", state.reading.done, state.reading.total) }
+                        <progress max={state.reading.total.to_string()} value={state.reading.done.to_string()}></progress>
+                    </label>
+                    <button type="button" class="secondary" data-testid="cancel-import" onclick={cancel_reading}>{ "Cancel" }</button>
+                </div>
+            }
             <div class="cards" data-testid="file-cards">
                 { for state.files.iter().map(|f| html! {
                     <FileCard key={f.id} file={f.clone()} on_remove={on_remove.clone()} on_reimport={on_reimport.clone()}

@@ -59,6 +59,15 @@ pub struct State {
     pub notice: Option<Notice>,
     /// True once the saved state was loaded (or there was none).
     pub loaded: bool,
+    /// Files of the current batch being read, and how many are done.
+    pub reading: Reading,
+}
+
+/// Progress of the files being read now (not saved).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Reading {
+    pub total: usize,
+    pub done: usize,
 }
 
 impl Default for State {
@@ -72,6 +81,7 @@ impl Default for State {
             revision: 0,
             notice: None,
             loaded: false,
+            reading: Reading::default(),
         }
     }
 }
@@ -95,6 +105,10 @@ pub struct AskKey {
 }
 
 pub enum Action {
+    /// `n` more files started reading.
+    Reading(usize),
+    /// The files still being read were abandoned.
+    CancelReading,
     Loaded { bytes: Rc<[u8]>, imported: ImportedFile, import_ms: f64 },
     /// Read a file again with the user's corrections.
     Reimport { id: u32, options: ImportOptions },
@@ -202,8 +216,26 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            Action::Reading(n) => {
+                if s.reading.done >= s.reading.total {
+                    s.reading = Reading::default();
+                }
+                s.reading.total += n;
+                return Rc::new(s);
+            }
+            Action::CancelReading => {
+                let left = s.reading.total - s.reading.done;
+                s.reading = Reading::default();
+                if left > 0 {
+                    s.notice = Some(Notice::Info(format!("Stopped reading {left} file{}.", if left == 1 { "" } else { "s" })));
+                }
+                return Rc::new(s);
+            }
             Action::Loaded { bytes, imported, import_ms } => {
                 s.push_file(bytes, ImportOptions::default(), None, imported, import_ms);
+                if s.reading.done < s.reading.total {
+                    s.reading.done += 1;
+                }
                 s.touch(true);
             }
             Action::Reimport { id, options } => {

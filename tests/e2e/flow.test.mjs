@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { serveDist, openApp, upload, fileCards, FIXTURES, useApp } from './harness.mjs';
 
@@ -137,4 +138,34 @@ test('the executive\'s ask prints to PDF with one page per promoter', async () =
   assert.equal(pages, promoters, `${pages} PDF pages for ${promoters} promoters`);
   const mailto = await page.locator('[data-testid=mailto]').first().getAttribute('href');
   assert.match(mailto, /^mailto:ana\.ruiz%40northwind\.com\?subject=.+&body=.+/);
+});
+
+test('reading files shows progress and can be cancelled', async () => {
+  const page = await app.reset();
+  // Pick 12 files of 100,000 rows and press Cancel as soon as the progress
+  // shows, before the browser has handed over their bytes.
+  const outcome = await page.evaluate(async () => {
+    let rows = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    for (let i = 0; i < 100000; i++) rows += `F${i},L${i},https://www.linkedin.com/in/p${i},,Globex Corporation,VP Sales,07 Feb 2026\n`;
+    const dt = new DataTransfer();
+    for (let i = 0; i < 12; i++) dt.items.add(new File([rows], `big-${i}.csv`, { type: 'text/csv' }));
+    const input = document.querySelector('[data-testid=file-input]');
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    const progress = document.querySelector('[data-testid=import-progress]');
+    const total = progress?.dataset.total;
+    document.querySelector('[data-testid=cancel-import]')?.click();
+    await new Promise((r) => setTimeout(r, 2000));
+    return {
+      total,
+      progressLeft: !!document.querySelector('[data-testid=import-progress]'),
+      cards: document.querySelectorAll('[data-testid=file-card]').length,
+      notice: document.querySelector('[data-testid=notice]')?.innerText ?? '',
+    };
+  });
+  assert.equal(outcome.total, '12', 'the progress counts the picked files');
+  assert.equal(outcome.progressLeft, false);
+  assert.ok(outcome.cards < 12, `cancelled before all 12 were read (${outcome.cards} read)`);
+  assert.match(outcome.notice, /Stopped reading \d+ files?/);
 });
