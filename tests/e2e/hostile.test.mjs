@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, openApp, upload, FIXTURES, useApp } from './harness.mjs';
 
@@ -47,4 +48,47 @@ test('a 10 MB field, 200,000 rows, a ZIP bomb and a lying ZIP each get a clear c
   assert.match(by['lying_sizes.zip'].text, /lying_sizes\.zip: is damaged/);
   console.log(`# 200,000 rows imported in the browser in ${by['rows-200k.csv'].importMs} ms`);
   assert.deepEqual(errors, []);
+});
+
+test('hostile profile URLs never become links, and formula-like names export as text', async () => {
+  const page = await app.reset();
+  const errorsBefore = app.errors.length;
+  await page.click('[data-testid=sample-data]');
+  await page.waitForSelector('[data-testid=ask]');
+  // Another network of Ana's (the owner is guessed from the file name), at
+  // target accounts, with every kind of hostile URL and name.
+  const people = [
+    ['Js', 'Link', 'javascript:alert(1)', 'Globex Corporation', 'CFO'],
+    ['Js', 'Spaced', ' JaVaScRiPt:alert(1)', 'Globex Corporation', 'COO'],
+    ['Data', 'Link', 'data:text/html,<script>alert(1)</script>', 'Initech', 'CTO'],
+    ['Evil', 'Host', 'https://linkedin.com.evil.com/in/evil', 'Umbrella Health', 'CEO'],
+    ['=HYPERLINK("http://x")', 'Formula', 'https://www.linkedin.com/in/formula-person', 'Stark Industries', '@SUM(A1)'],
+    ['<img src=x onerror=alert(1)>', 'Markup', 'https://uk.linkedin.com/in/markup-person', 'Hooli', 'VP Sales'],
+  ];
+  const quote = (v) => `"${v.replaceAll('"', '""')}"`;
+  const csv = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+    ...people.map(([first, last, url, company, title]) => [first, last, url, '', company, title, '07 Feb 2026'].map(quote).join(','))].join('\n');
+  // Room for every introduction on the list.
+  await page.locator('[data-testid=asks-per-promoter]').fill('50');
+  await page.locator('[data-testid=asks-per-promoter]').dispatchEvent('change');
+  await upload(page, [{ name: 'ana_second_Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }], 10);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=ask]')].some((e) => e.dataset.target.startsWith('=HYPERLINK')));
+  const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const href of links) {
+    assert.ok(/^(#|mailto:|https:\/\/([a-z0-9-]+\.)*linkedin\.com\/)/.test(href), `unsafe link: ${href}`);
+  }
+  const shown = await page.$$eval('[data-testid=ask]', (els) => els.map((e) => ({ target: e.dataset.target, linked: !!e.querySelector('a.target') })));
+  for (const name of ['Js Link', 'Js Spaced', 'Data Link', 'Evil Host']) {
+    const ask = shown.find((a) => a.target === name);
+    assert.ok(ask, `${name} is on the ask list`);
+    assert.equal(ask.linked, false, `${name} is shown as text, not a link`);
+  }
+  assert.ok(shown.find((a) => a.target.startsWith('<img'))?.linked, 'a safe LinkedIn URL still links');
+  assert.equal(await page.locator('[data-testid=ask-list] img').count(), 0);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  const text = fs.readFileSync(await dl.path(), 'utf8');
+  const line = text.split('\r\n').find((l) => l.includes('Formula'));
+  assert.ok(line.startsWith('"\'=HYPERLINK(""http://x"")",Formula,'), line);
+  assert.ok(line.includes(",'@SUM(A1),"), line);
+  assert.equal(app.errors.length, errorsBefore, app.errors.slice(errorsBefore).join('\n'));
 });

@@ -29,6 +29,15 @@ async function session(page) {
   const card = page.locator('[data-testid=file-card][data-file="hubspot_companies.csv"]');
   await card.locator('[data-testid=account-role-select]').selectOption('customer');
   await page.waitForSelector('[data-testid=file-card][data-file="hubspot_companies.csv"][data-account-role=customer]');
+  // Ranking, a state edit, a weight change, the CSV export and the backup.
+  await page.waitForSelector('[data-testid=ask]');
+  await page.locator('[data-testid=ask] [data-testid=ask-state]').first().selectOption('asked');
+  await page.waitForSelector('[data-testid=tracked-ask]');
+  await page.locator('[data-testid=weight-timing]').fill('4');
+  for (const id of ['export-csv', 'backup-export']) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${id}]`)]);
+    assert.ok((await dl.path()) && dl.suggestedFilename().startsWith('referral-radar-'));
+  }
   return fileCards(page);
 }
 
@@ -42,7 +51,9 @@ function isOwnStaticFile(url) {
 test('a whole session requests only the app\'s own static files, with no CSP violation', async () => {
   const { page, requests, cspViolations, errors } = app;
   await session(page);
-  const foreign = requests.filter((r) => !r.url.startsWith('data:') && !isOwnStaticFile(r.url));
+  // data: and blob: URLs of our own origin (the CSV and backup downloads) never leave the machine.
+  const local = (url) => url.startsWith('data:') || url.startsWith(`blob:${new URL(server.url).origin}/`);
+  const foreign = requests.filter((r) => !local(r.url) && !isOwnStaticFile(r.url));
   assert.deepEqual(foreign, [], 'requests that are not the app\'s own static files');
   assert.ok(requests.length >= 3, `the page's own files were recorded (${requests.length})`);
   assert.deepEqual(await cspViolations(), []);
