@@ -19,7 +19,7 @@ use std::io::{Cursor, Read};
 use super::import::{import_text, ImportOptions, ImportedFile};
 use super::limits::{MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_INFLATED_BYTES};
 use super::model::{FileKind, Problem};
-use super::table::{human_bytes, Flow, Table};
+use super::table::{human_bytes, Flow, Row, Table};
 use super::text::decode;
 
 /// Import a LinkedIn data-export ZIP: its `Connections.csv`, with the owner
@@ -126,7 +126,7 @@ fn inflate(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, index: usize, budget: &mut 
 }
 
 /// The first data row's value according to `pick`, from a small CSV.
-fn first_row_value(bytes: &[u8], pick: impl Fn(&Table, &csv::StringRecord) -> Option<String>) -> Option<String> {
+fn first_row_value(bytes: &[u8], pick: impl Fn(&Table, &Row) -> Option<String>) -> Option<String> {
     let (text, _) = decode(bytes).ok()?;
     let table = Table::sniff(&text, super::columns::header_score);
     let mut found = None;

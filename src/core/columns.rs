@@ -132,6 +132,15 @@ impl Role {
 /// Squash a header for matching: lowercase letters and digits only (plus
 /// `#`), so `Company Name`, `companyName` and `company_name` are equal.
 pub fn squash(header: &str) -> String {
+    // ASCII headers (nearly all) skip the per-char Unicode tables; the
+    // header search runs this on every cell of its first 40 records.
+    if header.is_ascii() {
+        return header
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     header
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == '#')
@@ -240,7 +249,11 @@ const EXACT: &[(&str, Role, u8)] = &[
 
 /// The role a header suggests, with its priority (lower is better).
 pub fn role_for_header(header: &str) -> Option<(Role, u8)> {
-    let sq = squash(header);
+    role_for_squashed(header, &squash(header))
+}
+
+/// [`role_for_header`] with the header's [`squash`] already made.
+fn role_for_squashed(header: &str, sq: &str) -> Option<(Role, u8)> {
     if sq.is_empty() {
         return None;
     }
@@ -294,7 +307,8 @@ pub fn role_for_header(header: &str) -> Option<(Role, u8)> {
 /// How much a header cell looks like a header we know (for finding the
 /// header row under a preamble). Cells like `Notes:` score 0.
 pub fn header_score(cell: &str) -> u32 {
-    match role_for_header(cell) {
+    let sq = squash(cell);
+    match role_for_squashed(cell, &sq) {
         Some((_, 0)) => 3,
         Some((_, 1)) => 2,
         Some(_) => 1,
@@ -315,7 +329,7 @@ pub fn header_score(cell: &str) -> u32 {
                 "instantmessengers", "personproperties", "amount", "closedate", "type",
                 "owner", "opportunityowner", "accountowner", "billingcountry",
             ];
-            KNOWN_OTHER.contains(&squash(cell).as_str()) as u32
+            KNOWN_OTHER.contains(&sq.as_str()) as u32
         }
     }
 }

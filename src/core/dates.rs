@@ -158,21 +158,31 @@ pub enum SlashOrder {
 
 /// Month number from an English or Spanish name or abbreviation.
 pub fn month_from_name(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_lowercase();
-    let n = n.as_str();
-    let m = match n {
-        "jan" | "january" | "ene" | "enero" => 1,
-        "feb" | "february" | "febrero" => 2,
-        "mar" | "march" | "marzo" => 3,
-        "apr" | "april" | "abr" | "abril" => 4,
-        "may" | "mayo" => 5,
-        "jun" | "june" | "junio" => 6,
-        "jul" | "july" | "julio" => 7,
-        "aug" | "august" | "ago" | "agosto" => 8,
-        "sep" | "sept" | "september" | "septiembre" | "setiembre" => 9,
-        "oct" | "october" | "octubre" => 10,
-        "nov" | "november" | "noviembre" => 11,
-        "dec" | "december" | "dic" | "diciembre" => 12,
+    let n = name.trim_end_matches('.');
+    // Lowercase into a stack buffer instead of a new `String` (this runs
+    // for every date in a network). Month names are ASCII, and no non-ASCII
+    // char lowercases to an ASCII letter of one (only U+212A KELVIN SIGN
+    // lowercases to ASCII, to `k`), so a non-ASCII name is none of them.
+    let mut buf = [0u8; 10];
+    if n.len() > buf.len() || !n.is_ascii() {
+        return None;
+    }
+    let buf = &mut buf[..n.len()];
+    buf.copy_from_slice(n.as_bytes());
+    buf.make_ascii_lowercase();
+    let m = match &*buf {
+        b"jan" | b"january" | b"ene" | b"enero" => 1,
+        b"feb" | b"february" | b"febrero" => 2,
+        b"mar" | b"march" | b"marzo" => 3,
+        b"apr" | b"april" | b"abr" | b"abril" => 4,
+        b"may" | b"mayo" => 5,
+        b"jun" | b"june" | b"junio" => 6,
+        b"jul" | b"july" | b"julio" => 7,
+        b"aug" | b"august" | b"ago" | b"agosto" => 8,
+        b"sep" | b"sept" | b"september" | b"septiembre" | b"setiembre" => 9,
+        b"oct" | b"october" | b"octubre" => 10,
+        b"nov" | b"november" | b"noviembre" => 11,
+        b"dec" | b"december" | b"dic" | b"diciembre" => 12,
         _ => return None,
     };
     Some(m)
@@ -202,30 +212,40 @@ fn number(s: &str) -> Option<u32> {
 
 /// Parse a date as written in an export. Times and zones are ignored.
 pub fn parse_date(raw: &str, order: SlashOrder) -> Option<Date> {
-    let s = raw.trim().trim_matches('"').trim();
+    let s = super::text::trim(raw);
+    let s = if s.starts_with('"') || s.ends_with('"') { s.trim_matches('"').trim() } else { s };
     if s.is_empty() {
         return None;
     }
     // Split the date part from a time part: ISO `T`, or the first space
     // after a numeric date; "07 Feb 2026" keeps its spaces.
     let date_part = date_part(s);
-    let parts: Vec<&str> = date_part
+    // At most three parts are ever read; a fourth means no date. Kept in an
+    // array rather than a `Vec`: this runs for every date in a network.
+    let mut found = [""; 4];
+    let mut count = 0;
+    for p in date_part
         .split(|c: char| c == '-' || c == '/' || c == '.' || c == ' ' || c == ',')
         .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
+    {
+        if count == found.len() {
+            return None;
+        }
+        found[count] = p;
+        count += 1;
+    }
+    match &found[..count] {
         // 2026-02-07, 2026/09/20
         [y, m, d] if y.len() == 4 => Date::new(year_from(y)?, number(m)?, number(d)?),
-        // 07 Feb 2026, 9-Sep-22, 30-oct-09
-        [d, m, y] if month_from_name(m).is_some() => {
-            Date::new(year_from(y)?, month_from_name(m)?, number(d)?)
-        }
-        // Feb 07 2026 (US long form)
-        [m, d, y] if month_from_name(m).is_some() => {
-            Date::new(year_from(y)?, month_from_name(m)?, number(d)?)
-        }
-        // 1/8/18, 15.03.2024
+        // 07 Feb 2026, 9-Sep-22, 30-oct-09; Feb 07 2026 (US long form);
+        // 1/8/18, 15.03.2024. Each month name is looked up once.
         [a, b, y] => {
+            if let Some(m) = month_from_name(b) {
+                return Date::new(year_from(y)?, m, number(a)?);
+            }
+            if let Some(m) = month_from_name(a) {
+                return Date::new(year_from(y)?, m, number(b)?);
+            }
             let (a, b, y) = (number(a)?, number(b)?, year_from(y)?);
             match order {
                 SlashOrder::MonthFirst => Date::new(y, a, b),

@@ -18,10 +18,10 @@ its subdomains. `javascript:`, `data:` and look-alike hosts such as
 /// Split `raw` into (host, path) when it is a web URL on a LinkedIn host.
 fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
     let s = raw.trim();
-    let lower_prefix = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let rest = if lower_prefix.starts_with("https://") {
+    let starts = |prefix: &str| s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()));
+    let rest = if starts("https://") {
         &s[8..]
-    } else if lower_prefix.starts_with("http://") {
+    } else if starts("http://") {
         &s[7..]
     } else if s.contains("://") || s.contains(':') && !s.contains('/') {
         return None;
@@ -45,6 +45,13 @@ fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
 /// The canonical form of a readable LinkedIn profile URL, or `None` for
 /// anything else (opaque forms, other sites, garbage).
 pub fn normalize(raw: &str) -> Option<String> {
+    match already_canonical(raw) {
+        Some(canonical) => Some(canonical.to_string()),
+        None => normalize_general(raw),
+    }
+}
+
+fn normalize_general(raw: &str) -> Option<String> {
     let (_, path) = linkedin_parts(raw)?;
     let path = path.split(['?', '#']).next().unwrap_or("");
     let mut segments = path.split('/').filter(|s| !s.is_empty());
@@ -60,6 +67,21 @@ pub fn normalize(raw: &str) -> Option<String> {
         return None;
     }
     Some(format!("https://www.linkedin.com/in/{slug}"))
+}
+
+/// `raw` itself when it is already in canonical form, as every URL in a
+/// LinkedIn export is: the general path below allocates four strings per
+/// URL (host, decoded slug, lowercased slug, result), this one none.
+///
+/// The slug may hold only bytes that the general path would keep as they
+/// are: printable ASCII but upper-case letters (lowercased), `%` (decoded),
+/// `/`, `?`, `#` (path ends), `"`, `<`, `>` (refused). Such a slug cannot be
+/// opaque either, since opaque ids start with an upper-case `A`.
+fn already_canonical(raw: &str) -> Option<&str> {
+    const CANONICAL: &str = "https://www.linkedin.com/in/";
+    let slug = raw.strip_prefix(CANONICAL)?;
+    let keeps = |b: u8| matches!(b, b'!'..=b'~') && !matches!(b, b'A'..=b'Z' | b'%' | b'/' | b'?' | b'#' | b'"' | b'<' | b'>');
+    (!slug.is_empty() && slug.bytes().all(keeps)).then_some(raw)
 }
 
 /// Member ids LinkedIn uses in place of the readable slug (`ACwAA…`, `ACoAA…`).
@@ -128,6 +150,13 @@ mod tests {
         ] {
             assert_eq!(normalize(raw), want, "{raw}");
         }
+        for canonical in ["https://www.linkedin.com/in/jane-doe-42", "https://www.linkedin.com/in/j.d_42~x"] {
+            assert_eq!(already_canonical(canonical), Some(canonical));
+            assert_eq!(normalize(canonical).as_deref(), Some(canonical));
+        }
+        for not_canonical in ["https://www.linkedin.com/in/Jane", "https://www.linkedin.com/in/jane/", "https://www.linkedin.com/in/", " https://www.linkedin.com/in/jane", "https://www.linkedin.com/in/zo%C3%AB"] {
+            assert_eq!(already_canonical(not_canonical), None, "{not_canonical}");
+        }
         assert_eq!(
             normalize("https://www.linkedin.com/in/zo%C3%AB-m%C3%BCller"),
             Some("https://www.linkedin.com/in/zoë-müller".to_string())
@@ -170,6 +199,20 @@ mod tests {
             "vbscript:msgbox",
         ] {
             assert_eq!(safe_link(raw), None, "{raw}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+        /// The fast path only ever answers what the general path would.
+        #[test]
+        fn fast_path_agrees(slug in "[ -~]{0,12}|[a-z0-9-]{1,30}") {
+            let raw = format!("https://www.linkedin.com/in/{slug}");
+            if let Some(fast) = already_canonical(&raw) {
+                proptest::prop_assert_eq!(Some(fast.to_string()), normalize_general(&raw));
+            }
         }
     }
 }

@@ -148,6 +148,23 @@ fn non_empty(text: Cow<'_, str>, enc: Encoding) -> Result<(Cow<'_, str>, Encodin
     }
 }
 
+/// `str::trim`, with a fast path for the usual cell that has nothing to
+/// trim. `str::trim` decodes chars from both ends to test the Unicode
+/// whitespace property; the import trims every cell it keeps, so this
+/// checks one byte at each end first: a printable ASCII byte is neither
+/// whitespace nor part of a multi-byte char that might be.
+#[inline(always)]
+pub fn trim(s: &str) -> &str {
+    // `char::is_whitespace` in ASCII is tab, LF, VT, FF, CR and space, all
+    // at or below b' '; other control bytes just take the slow path.
+    let plain = |b: u8| b > b' ' && b < 0x80;
+    match s.as_bytes() {
+        [first, .., last] if plain(*first) && plain(*last) => s,
+        [only] if plain(*only) => s,
+        _ => s.trim(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +225,12 @@ mod tests {
             Err(NotText::Binary("a PNG image"))
         );
         assert_eq!(decode(b"ab\0\x01\x02\x03cd\0"), Err(NotText::Binary("a binary file")));
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in ["", " ", "a", " a ", "\u{a0}a\u{3000}", "a\u{85}", "\x01a\x7f", "é", " é\t", "a b", "\u{2028}"] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 }
