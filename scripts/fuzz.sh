@@ -13,9 +13,12 @@ for target in import_file import_zip; do
   mkdir -p "fuzz/corpus/$target"
   if [ "$target" = import_zip ]; then seeds=(tests/fixtures/zip tests/fixtures/connections); else
     seeds=(tests/fixtures/connections tests/fixtures/nps tests/fixtures/accounts tests/fixtures/leads); fi
+  set +e +o pipefail
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "${seeds[@]}" -- \
       -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1 \
-    | tee "${FUZZ_LOG:-/dev/null}" | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY|Done )" || true
-  [ "${PIPESTATUS[0]}" = 0 ] || fail "fuzzing $target found a crash (see fuzz/artifacts/$target)"
+    | tee "${FUZZ_LOG:-/dev/null}" | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY|Done )"
+  status=${PIPESTATUS[0]}
+  set -e -o pipefail
+  [ "$status" = 0 ] || fail "fuzzing $target found a crash (see fuzz/artifacts/$target; add it to tests/fixtures/regressions/)"
 done
 step "Fuzzing found no crash"

@@ -255,8 +255,14 @@ pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
     // Qualtrics: `Q7_NPS_GROUP` names its question, `Q7`, as the score.
     if let Some(g) = roles.iter().position(|r| *r == Some(Role::NpsGroup)) {
         let group = header[g].trim();
-        let question = &group[..group.len().saturating_sub("_NPS_GROUP".len())];
-        if let Some(q) = header.iter().position(|h| h.trim().eq_ignore_ascii_case(question)) {
+        // Only a header that really ends in `_NPS_GROUP` names its question;
+        // cut on a character boundary (a header is arbitrary text).
+        let question = group
+            .len()
+            .checked_sub("_NPS_GROUP".len())
+            .filter(|&i| group.is_char_boundary(i) && group[i..].eq_ignore_ascii_case("_NPS_GROUP"))
+            .map(|i| &group[..i]);
+        if let Some(q) = question.and_then(|question| header.iter().position(|h| h.trim().eq_ignore_ascii_case(question))) {
             for r in roles.iter_mut() {
                 if *r == Some(Role::Score) {
                     *r = None;
@@ -799,6 +805,19 @@ mod tests {
         assert_eq!(normalize_domain("https://www.Globex.com/about"), Some("globex.com".into()));
         assert_eq!(normalize_domain("initech.co.uk"), Some("initech.co.uk".into()));
         assert_eq!(normalize_domain("Globex Corp"), None);
+    }
+
+    /// Found by cargo-fuzz: a header ending in "…NPS GROUP" with a
+    /// multi-byte character where `_NPS_GROUP` would start was sliced
+    /// inside that character.
+    #[test]
+    fn nps_group_header_with_multibyte_text_does_not_panic() {
+        let bytes = include_bytes!("../../tests/fixtures/regressions/fuzz-nps-group-slice.csv");
+        let f = import_file("crash.csv", bytes, &ImportOptions::default());
+        assert_eq!(f.rows, f.records.len());
+        let header = vec!["Q1".to_string(), "é NPS GROUP".to_string(), "Ü_nps_group".to_string()];
+        let roles = detect_roles(&header);
+        assert_eq!(roles[0], None);
     }
 
     #[test]
