@@ -34,11 +34,11 @@ folded name then URL, paths by target then promoter. Indices are therefore
 stable keys, and every tie later is broken by them, never by hash order.
 */
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::company::{company_key, email_domain, fold, CompanyMatcher, MatchTier};
+use super::company::{company_key, company_words, email_domain, fold, fold_into, CompanyMatcher, FastMap, MatchTier};
 use super::dates::Date;
 use super::goal::{AskRecord, AskState};
 use super::import::ImportedFile;
@@ -196,6 +196,18 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
+    /// Every reason, in declaration order (`reason as usize` indexes it).
+    const ALL: [Exclusion; 7] = [
+        Exclusion::NotTarget,
+        Exclusion::OutsidePersona,
+        Exclusion::ExistingCustomer,
+        Exclusion::OpenOpportunity,
+        Exclusion::Competitor,
+        Exclusion::PromoterEmployer,
+        Exclusion::AlreadyAsked,
+    ];
+    const COUNT: usize = Exclusion::ALL.len();
+
     pub fn label(self) -> &'static str {
         match self {
             Exclusion::NotTarget => "not at a target account",
@@ -294,8 +306,8 @@ struct Book {
 
 impl Book {
     /// Add an account to the book, merging with an entry it matches.
-    fn add(&mut self, name: &str, domain: Option<&str>, tier: Option<u8>, role: AccountRole, vetoed: &[String]) {
-        let is_vetoed = vetoed.iter().any(|v| v.trim().eq_ignore_ascii_case(name.trim()));
+    fn add(&mut self, name: &str, domain: Option<&str>, tier: Option<u8>, role: AccountRole, vetoed: &Vetoed) {
+        let is_vetoed = vetoed.contains(name);
         let found = if is_vetoed { None } else { self.matcher.find(name, domain) };
         let idx = match found {
             Some(m) => {
@@ -340,6 +352,49 @@ impl Book {
     }
 }
 
+/// The user's vetoed names, for a hash lookup per distinct company instead
+/// of a scan of the list. `v.trim().eq_ignore_ascii_case(name.trim())` is
+/// the rule; ASCII-lowercasing both trimmed sides and comparing is the same
+/// test.
+struct Vetoed(HashSet<String>);
+
+impl Vetoed {
+    fn new(list: &[String]) -> Vetoed {
+        Vetoed(list.iter().map(|v| v.trim().to_ascii_lowercase()).collect())
+    }
+    fn contains(&self, name: &str) -> bool {
+        !self.0.is_empty() && self.0.contains(&name.trim().to_ascii_lowercase())
+    }
+}
+
+/// Company keys interned to small ids (so "is this the promoter's
+/// employer?" compares integers), with each key kept for the person
+/// identity key.
+#[derive(Default)]
+struct Keys {
+    ids: FastMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Keys {
+    /// The key's id; the empty key has none (`u32::MAX`).
+    fn intern(&mut self, key: String) -> u32 {
+        if key.is_empty() {
+            return u32::MAX;
+        }
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
+    fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+}
+
 /// What a distinct company string resolved to (cached per string).
 #[derive(Clone, Copy)]
 enum Resolved {
@@ -348,21 +403,78 @@ enum Resolved {
     Excluded(Exclusion),
 }
 
-/// Person identity across networks and lead lists.
+/// Person identity across networks and lead lists. URLs are borrowed from
+/// the connection rows (no copy per person).
 #[derive(Default)]
-struct People {
-    by_url: HashMap<String, u32>,
-    by_name: HashMap<String, u32>,
+struct People<'a> {
+    by_url: FastMap<&'a str, u32>,
+    by_name: FastMap<String, u32>,
 }
 
-impl People {
+impl People<'_> {
     fn name_key(full_name: &str, company: &str) -> String {
-        format!("{}|{}", fold(full_name.trim()), company_key(company))
+        People::name_key_with(full_name, &company_key(company))
+    }
+
+    /// [`People::name_key`] with the company's key already known.
+    fn name_key_with(full_name: &str, company_key: &str) -> String {
+        let name = full_name.trim();
+        let mut k = String::with_capacity(name.len() + 1 + company_key.len());
+        fold_into(&mut k, name);
+        k.push('|');
+        k.push_str(company_key);
+        k
     }
 
     fn find(&self, url: Option<&str>, name_key: &str) -> Option<u32> {
         url.and_then(|u| self.by_url.get(u).copied()).or_else(|| self.by_name.get(name_key).copied())
     }
+}
+
+/// A byte string's first 16 bytes as a big-endian integer (zero-padded),
+/// and its length: enough to compare most pairs of strings without reading
+/// them. If `a`'s integer is less than `b`'s then `a < b` (at the first
+/// differing byte either both have a byte there, or `a` has ended — a zero —
+/// and is a prefix of `b`). When the integers tie and both strings fit in
+/// 16 bytes, they are one string followed by zeros and the shorter is the
+/// prefix, so their lengths decide. Only otherwise are the bytes compared.
+#[derive(Clone, Copy)]
+struct Prefixed {
+    head: u128,
+    len: usize,
+}
+
+impl Prefixed {
+    fn new(s: &[u8]) -> Prefixed {
+        let mut b = [0u8; 16];
+        let n = s.len().min(16);
+        b[..n].copy_from_slice(&s[..n]);
+        Prefixed { head: u128::from_be_bytes(b), len: s.len() }
+    }
+
+    /// Compare `a` (of which `self` was made) with `b` (of which `other` was).
+    fn cmp(&self, other: &Prefixed, a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+        self.head.cmp(&other.head).then_with(|| {
+            if self.len <= 16 && other.len <= 16 {
+                self.len.cmp(&other.len)
+            } else {
+                a.cmp(b)
+            }
+        })
+    }
+}
+
+/// A target's place in the output order (step 8 of [`build_candidates`]).
+struct SortKey<'a> {
+    name_head: Prefixed,
+    url_head: Prefixed,
+    /// The folded name.
+    name: &'a [u8],
+    /// The URL after the prefix all URLs share.
+    url: &'a [u8],
+    account: u32,
+    /// Index into the unsorted order.
+    pos: u32,
 }
 
 /// A person's URL for identity and display: canonical, else as written.
@@ -393,7 +505,8 @@ fn person_key(email: Option<&str>, name: &str) -> String {
 /// Build the candidate set. See the module docs for the steps and rules.
 pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     let mut out = CandidateSet::default();
-    let mut excluded: HashMap<Exclusion, u64> = HashMap::new();
+    // Counted per row, so an array by reason rather than a hashed map.
+    let mut excluded = [0u64; Exclusion::COUNT];
 
     // 1. Promoters: the latest answer per person; 7+ may be asked.
     let mut latest: HashMap<String, &NpsResponse> = HashMap::new();
@@ -432,7 +545,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
 
     // 2. The account book: targets first, then what excludes them.
     let mut book = Book { matcher: CompanyMatcher::new(), entries: Vec::new(), matches: Vec::new() };
-    let vetoed = &settings.vetoed_matches;
+    let vetoed = &Vetoed::new(&settings.vetoed_matches);
     for role in AccountRole::ALL {
         for list in data.accounts.iter().filter(|l| l.role == role) {
             for a in list.accounts {
@@ -489,32 +602,39 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     }
     // Each promoter's employer, as interned company keys (the same ids the
     // row loop gives each distinct company string).
-    let mut key_ids: HashMap<String, u32> = HashMap::new();
-    let mut intern = |key: String| -> u32 {
-        let next = key_ids.len() as u32;
-        *key_ids.entry(key).or_insert(next)
-    };
+    let mut keys = Keys::default();
     let employer_keys: Vec<Vec<u32>> = out
         .promoters
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mut keys = vec![company_key(&p.company)];
+            let mut employer = vec![company_key(&p.company)];
             for (n, owner) in data.networks.iter().zip(&network_owner) {
                 if *owner == Some(i as u32) {
                     if let Some(c) = &n.owner_company {
-                        keys.push(company_key(c));
+                        employer.push(company_key(c));
                     }
                 }
             }
-            keys.into_iter().filter(|k| !k.is_empty()).map(&mut intern).collect()
+            let ids: Vec<u32> = employer.into_iter().map(|k| keys.intern(k)).collect();
+            ids.into_iter().filter(|id| *id != u32::MAX).collect()
         })
         .collect();
 
     // 4. One pass over every connection.
-    let mut cache: HashMap<&str, (Resolved, u32)> = HashMap::new();
-    let mut account_of_entry: HashMap<usize, u32> = HashMap::new();
-    let mut account_of_key: HashMap<String, u32> = HashMap::new();
+    //
+    // Speed: a network has tens of thousands of rows but far fewer distinct
+    // company strings and titles, and everything derived from those —
+    // normalisation, matching (fuzzy matching above all), the company key,
+    // seniority, the persona test — is a pure function of the string. So
+    // each is computed once per distinct string and looked up (one hash of
+    // a borrowed `&str`, no allocation) for every other row. Only rows at
+    // candidate accounts build strings at all.
+    let vetoed = &vetoed;
+    let mut cache: FastMap<&str, (Resolved, u32)> = FastMap::default();
+    let mut titles: FastMap<&str, (Seniority, bool)> = FastMap::default();
+    let mut account_of_entry: FastMap<usize, u32> = FastMap::default();
+    let mut account_of_key: FastMap<String, u32> = FastMap::default();
     let mut people_index = People::default();
     let mut target_last_network: Vec<u32> = Vec::new();
     let mut raw_paths: Vec<Path> = Vec::new();
@@ -524,9 +644,12 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             let (resolved, key_id) = match cache.get(c.company.as_str()) {
                 Some(r) => *r,
                 None => {
-                    let r = resolve(&c.company, settings, &book, &mut out, &mut account_of_entry, &mut account_of_key);
-                    let key = company_key(&c.company);
-                    let id = if key.is_empty() { u32::MAX } else { intern(key) };
+                    // The name is normalised once, for both the match and
+                    // the key.
+                    let words = company_words(&c.company);
+                    let key = words.concat();
+                    let r = resolve(&c.company, &words, &key, settings, vetoed, &book, &mut out, &mut account_of_entry, &mut account_of_key);
+                    let id = keys.intern(key);
                     cache.insert(c.company.as_str(), (r, id));
                     (r, id)
                 }
@@ -535,41 +658,45 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             // this is the more useful reason.
             if let Some(p) = owner {
                 if employer_keys[p as usize].contains(&key_id) {
-                    *excluded.entry(Exclusion::PromoterEmployer).or_default() += 1;
+                    excluded[Exclusion::PromoterEmployer as usize] += 1;
                     continue;
                 }
             }
             let (account, tier, confidence) = match resolved {
                 Resolved::Account(a, t, conf) => (a, t, conf),
                 Resolved::Excluded(why) => {
-                    *excluded.entry(why).or_default() += 1;
+                    excluded[why as usize] += 1;
                     continue;
                 }
             };
-            let seniority = seniority_of(&c.title);
-            let fits = persona_match(&settings.persona, &c.title);
+            let (seniority, fits) = *titles
+                .entry(c.title.as_str())
+                .or_insert_with(|| (seniority_of(&c.title), persona_match(&settings.persona, &c.title)));
             if settings.icp == IcpMode::AnyCompany && (!fits || seniority < settings.persona.min_seniority) {
-                *excluded.entry(Exclusion::OutsidePersona).or_default() += 1;
+                excluded[Exclusion::OutsidePersona as usize] += 1;
                 continue;
             }
             let name = c.full_name();
             let url = person_url(c);
-            let name_key = People::name_key(&name, &c.company);
+            let name_key = People::name_key_with(&name, keys.name(key_id));
             let target = match people_index.find(url, &name_key) {
                 Some(t) => {
                     let known = &mut out.targets[t as usize];
                     if known.url.is_none() {
                         if let Some(u) = url {
                             known.url = Some(u.to_string());
-                            people_index.by_url.insert(u.to_string(), t);
+                            people_index.by_url.insert(u, t);
                         }
                     }
                     t
                 }
                 None => {
                     let t = out.targets.len() as u32;
+                    // The row's full name is already a fresh string: keep it
+                    // unless trimming changes it.
+                    let name = if name.trim().len() == name.len() { name } else { name.trim().to_string() };
                     out.targets.push(Target {
-                        name: name.trim().to_string(),
+                        name,
                         title: c.title.trim().to_string(),
                         url: url.map(str::to_string),
                         account,
@@ -583,7 +710,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     });
                     target_last_network.push(u32::MAX);
                     if let Some(u) = url {
-                        people_index.by_url.insert(u.to_string(), t);
+                        people_index.by_url.insert(u, t);
                     }
                     people_index.by_name.entry(name_key).or_insert(t);
                     t
@@ -599,7 +726,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
         }
     }
     drop(cache);
-    let not_target = excluded.remove(&Exclusion::NotTarget);
+    drop(titles);
 
     // 5. Lead lists: mutual connections (and a title when a row had none).
     for lead in data.leads.iter().flat_map(|l| l.iter()) {
@@ -619,7 +746,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     // 6. One path per (target, promoter); depth per (promoter, account).
     raw_paths.sort_by_key(|p| (p.target, p.promoter, p.network, p.row));
     raw_paths.dedup_by_key(|p| (p.target, p.promoter));
-    let mut depth: HashMap<(u32, u32), (u32, f32)> = HashMap::new();
+    let mut depth: FastMap<(u32, u32), (u32, f32)> = FastMap::default();
     for p in &raw_paths {
         let t = &out.targets[p.target as usize];
         let d = depth.entry((p.promoter, t.account)).or_default();
@@ -646,7 +773,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     let before = raw_paths.len();
     raw_paths.retain(|p| !asked[p.target as usize]);
     if raw_paths.len() < before {
-        *excluded.entry(Exclusion::AlreadyAsked).or_default() += (before - raw_paths.len()) as u64;
+        excluded[Exclusion::AlreadyAsked as usize] += (before - raw_paths.len()) as u64;
     }
 
     // 8. Only targets someone can introduce; sorted into stable order.
@@ -654,10 +781,41 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for p in &raw_paths {
         has_path[p.target as usize] = true;
     }
-    let mut order: Vec<u32> = (0..out.targets.len() as u32).filter(|t| has_path[*t as usize]).collect();
-    let sort_key = |t: &Target| (fold(&t.name), t.url.clone().unwrap_or_default(), t.account);
-    let keys: Vec<_> = out.targets.iter().map(sort_key).collect();
-    order.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+    let order: Vec<u32> = (0..out.targets.len() as u32).filter(|t| has_path[*t as usize]).collect();
+    // The order is (folded name, URL, account), stable. Speed: with 100k+
+    // targets the sort's time went to cache misses, following each key's
+    // strings to their heap blocks for every comparison. So the keys carry
+    // each string's head inline (see `Prefixed`) and the strings are read
+    // only when two heads tie; URLs all begin alike
+    // (`https://www.linkedin.com/in/`), so theirs is taken after the prefix
+    // every URL here shares, which does not change how two URLs compare.
+    // The keys themselves are sorted (not indices into them), so a
+    // comparison reads two keys, not two random places; the position in
+    // `order` breaks ties last, which makes the faster unstable sort give
+    // exactly the stable sort's order.
+    let urls = || order.iter().map(|t| out.targets[*t as usize].url.as_deref().unwrap_or(""));
+    let shared = urls().next().map_or(0, |first| {
+        urls().fold(first.len(), |n, u| n.min(first.bytes().zip(u.bytes()).take_while(|(a, b)| a == b).count()))
+    });
+    let names: Vec<String> = order.iter().map(|t| fold(&out.targets[*t as usize].name)).collect();
+    let mut keyed: Vec<SortKey> = order
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let t = &out.targets[*t as usize];
+            let url = &t.url.as_deref().unwrap_or("").as_bytes()[shared..];
+            let name = names[i].as_bytes();
+            SortKey { name_head: Prefixed::new(name), url_head: Prefixed::new(url), name, url, account: t.account, pos: i as u32 }
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.name_head
+            .cmp(&b.name_head, a.name, b.name)
+            .then_with(|| a.url_head.cmp(&b.url_head, a.url, b.url))
+            .then(a.account.cmp(&b.account))
+            .then(a.pos.cmp(&b.pos))
+    });
+    let order: Vec<u32> = keyed.iter().map(|k| order[k.pos as usize]).collect();
     let mut new_index = vec![u32::MAX; out.targets.len()];
     for (new, old) in order.iter().enumerate() {
         new_index[*old as usize] = new as u32;
@@ -677,26 +835,34 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
 
     out.matches.extend(book.matches);
     out.matches.sort_by(|a, b| (a.tier, &a.company).cmp(&(b.tier, &b.company)));
-    let mut ex: Vec<ExclusionCount> = excluded.into_iter().map(|(reason, count)| ExclusionCount { reason, count }).collect();
-    if let Some(count) = not_target {
-        ex.push(ExclusionCount { reason: Exclusion::NotTarget, count });
-    }
-    ex.sort_by_key(|e| e.reason);
-    out.excluded = ex;
+    // Reasons that happened, in reason order (`ALL` is in declaration order, which `Ord` follows).
+    out.excluded = Exclusion::ALL
+        .iter()
+        .zip(excluded)
+        .filter(|(_, count)| *count > 0)
+        .map(|(&reason, count)| ExclusionCount { reason, count })
+        .collect();
     out
 }
 
 /// Resolve one distinct company string: a candidate account, or why not.
+#[allow(clippy::too_many_arguments)]
 fn resolve(
     company: &str,
+    words: &[String],
+    key: &str,
     settings: &Settings,
+    vetoed: &Vetoed,
     book: &Book,
     out: &mut CandidateSet,
-    account_of_entry: &mut HashMap<usize, u32>,
-    account_of_key: &mut HashMap<String, u32>,
+    account_of_entry: &mut FastMap<usize, u32>,
+    account_of_key: &mut FastMap<String, u32>,
 ) -> Resolved {
-    let vetoed = settings.vetoed_matches.iter().any(|v| v.trim().eq_ignore_ascii_case(company.trim()));
-    let found = if vetoed || company.trim().is_empty() { None } else { book.matcher.find(company, None) };
+    let found = if company.trim().is_empty() || vetoed.contains(company) {
+        None
+    } else {
+        book.matcher.find_normalised(company, words, key, None)
+    };
     if let Some(m) = found {
         let e = &book.entries[m.entry];
         if let Some(why) = e.exclusion() {
@@ -722,12 +888,11 @@ fn resolve(
         return Resolved::Excluded(Exclusion::NotTarget);
     }
     if settings.icp == IcpMode::AnyCompany {
-        let key = company_key(company);
         if key.is_empty() {
             return Resolved::Excluded(Exclusion::NotTarget);
         }
         let next = out.accounts.len() as u32;
-        let a = *account_of_key.entry(key).or_insert_with(|| {
+        let a = *account_of_key.entry(key.to_string()).or_insert_with(|| {
             out.accounts.push(TargetAccount { name: company.trim().to_string(), domain: None, tier: None });
             next
         });
