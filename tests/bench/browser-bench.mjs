@@ -66,7 +66,9 @@ const cases = [
 // End to end, as a user runs it: N networks of 30,000 rows + 5,000 target
 // accounts + the promoters' NPS file dropped on the page → ranked ask list.
 async function endToEnd(networks) {
-  const p = await app.context.newPage();
+  // A fresh context each time: the app keeps its state in IndexedDB.
+  const ctx = await app.browser.newContext({ bypassCSP: true });
+  const p = await ctx.newPage();
   await p.goto(server.url);
   await p.waitForFunction(() => window.wasmBindings?.synth_connections);
   return p.evaluate(async (n) => {
@@ -108,7 +110,7 @@ async function endToEnd(networks) {
       wasmMemoryMb: b.wasm_memory_bytes() / 1e6,
       jsHeapMb: (performance.memory?.usedJSHeapSize ?? NaN) / 1e6,
     };
-  }, networks).finally(() => p.close());
+  }, networks).finally(() => ctx.close());
 }
 
 const e2e = [];
