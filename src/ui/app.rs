@@ -217,21 +217,29 @@ pub fn App() -> Html {
 
     // Derived: candidates (expensive; not on weight changes), then the
     // ranking (cheap), NPS and the goal.
+    // While a batch of files is being read, the derived views wait for the
+    // whole batch: rebuilding after every file would cost one candidate
+    // build per file instead of one.
+    let settled = use_mut_ref(|| 0u64);
+    if state.reading.done >= state.reading.total {
+        *settled.borrow_mut() = state.data_version;
+    }
+    let version = *settled.borrow();
     let cand_settings = Settings { weights: Weights::default(), ..state.settings.clone() };
     let candidates: Rc<CandidateSet> = {
         let st = state.clone();
-        use_memo((state.data_version, cand_settings.clone()), move |(_, settings)| build_candidates(&dataset(&st), settings))
+        use_memo((version, cand_settings.clone()), move |(_, settings)| build_candidates(&dataset(&st), settings))
     };
     let ask_list: Rc<AskList> = {
         let c = candidates.clone();
         let settings = state.settings.clone();
-        use_memo((state.data_version, cand_settings, state.settings.weights.clone(), today), move |(_, _, weights, today)| {
+        use_memo((version, cand_settings, state.settings.weights.clone(), today), move |(_, _, weights, today)| {
             rank(&c, weights, &settings, *today)
         })
     };
     let nps = {
         let st = state.clone();
-        use_memo(state.data_version, move |_| {
+        use_memo(version, move |_| {
             let mut rows: Vec<NpsResponse> = Vec::new();
             let mut problems: Vec<Problem> = Vec::new();
             for f in &st.files {
