@@ -15,7 +15,7 @@ mod storage;
 pub mod bench;
 mod file_card;
 mod panic;
-mod sample;
+pub mod sample;
 mod state;
 
 pub use app::App;

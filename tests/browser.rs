@@ -111,3 +111,19 @@ fn bad_input_is_a_message_not_a_panic() {
     assert_eq!(counts("empty.csv", b""), (FileKind::Unknown, 0, 0, 1));
     assert_eq!(counts("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), (FileKind::Unknown, 0, 0, 1));
 }
+
+#[wasm_bindgen_test]
+fn the_sample_survey_is_dated_around_today() {
+    use referral_radar::core::dates::Date;
+    let today = Date::new(2026, 12, 4).unwrap();
+    let files = referral_radar::ui::sample::files(today);
+    assert_eq!(files.len(), 9);
+    let (name, bytes) = &files[0];
+    let f = import_file(name, bytes, &ImportOptions::default());
+    assert_eq!((f.kind, f.rows, f.skipped), (FileKind::Nps, 8, 2));
+    let Records::Nps(r) = f.records else { panic!() };
+    assert_eq!(r[0].responded_on.unwrap().to_string(), "2026-11-28");
+    assert_eq!(r[0].event_on.unwrap().to_string(), "2026-12-01");
+    assert_eq!(r[2].event_on.unwrap().to_string(), "2026-12-16");
+    assert_eq!(referral_radar::ui::sample::dated("{{day+1}} {{dayx}}", today), "2026-12-05 {{dayx}}");
+}

@@ -353,8 +353,8 @@ pub fn App() -> Html {
     let load_sample = {
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            for (name, bytes) in sample::FILES {
-                import_and_dispatch(name, Rc::from(*bytes), &dispatch);
+            for (name, bytes) in sample::files(today) {
+                import_and_dispatch(name, Rc::from(bytes), &dispatch);
             }
         })
     };
