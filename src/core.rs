@@ -11,11 +11,11 @@ Invariants (see README, "Architecture"):
 */
 
 pub mod archive;
-pub mod backup;
 pub mod ask;
+pub mod backup;
 pub mod candidates;
-pub mod company;
 pub mod columns;
+pub mod company;
 pub mod dates;
 pub mod export;
 pub mod goal;

@@ -37,37 +37,198 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Amara", "Bastian", "Chloé", "Dev", "Elif", "Farah", "Gao", "Hannah", "Ivan", "Jana", "Kwame", "Laila",
-    "Mateo", "Nour", "Oskar", "Priya", "Quinn", "Rin", "Sofia", "Tomás", "Uma", "Viktor", "Wen", "Ximena",
-    "Yusuf", "Zoë", "Łukasz", "Ngozi", "Søren", "Aarav", "Björn", "Camila", "Dmitri", "Emeka", "Fatima",
-    "Giulia", "Hiroshi", "Ingrid", "José", "Kenji", "Leila", "Mei", "Nikolai", "Olga", "Pablo", "Rania",
-    "Saanvi", "Thabo", "Ulla", "Valentina", "محمد", "李", "Αλέξανδρος", "Юлия", "Grace 🚀",
+    "Amara",
+    "Bastian",
+    "Chloé",
+    "Dev",
+    "Elif",
+    "Farah",
+    "Gao",
+    "Hannah",
+    "Ivan",
+    "Jana",
+    "Kwame",
+    "Laila",
+    "Mateo",
+    "Nour",
+    "Oskar",
+    "Priya",
+    "Quinn",
+    "Rin",
+    "Sofia",
+    "Tomás",
+    "Uma",
+    "Viktor",
+    "Wen",
+    "Ximena",
+    "Yusuf",
+    "Zoë",
+    "Łukasz",
+    "Ngozi",
+    "Søren",
+    "Aarav",
+    "Björn",
+    "Camila",
+    "Dmitri",
+    "Emeka",
+    "Fatima",
+    "Giulia",
+    "Hiroshi",
+    "Ingrid",
+    "José",
+    "Kenji",
+    "Leila",
+    "Mei",
+    "Nikolai",
+    "Olga",
+    "Pablo",
+    "Rania",
+    "Saanvi",
+    "Thabo",
+    "Ulla",
+    "Valentina",
+    "محمد",
+    "李",
+    "Αλέξανδρος",
+    "Юлия",
+    "Grace 🚀",
 ];
 const LAST: &[&str] = &[
-    "Okafor", "Krüger", "Martin", "Raman", "Yılmaz", "Haddad", "Lin", "O'Brien", "Petrov", "Nováková",
-    "Mensah", "Rahimi", "García", "Saleh", "Lindqvist", "Shah, MBA", "Murphy", "Tanaka", "Rossi", "Silva",
-    "King", "Novak", "Xu", "Zimmermann", "Abbott", "Müller", "Kowalski", "Adeyemi", "Jensen", "Patel",
-    "Eriksson", "Rodríguez", "Ivanov", "Eze", "Al-Sayed", "Bianchi", "Sato", "Berg", "Peña", "Mori",
-    "Farouk", "Chen", "Volkov", "Ivanova", "Ortiz", "Salem", "Gupta", "Nkosi", "Virtanen", "Romero",
-    "العلي", "王", "Παπαδόπουλος", "Смирнова", "\"Ace\" Walker",
+    "Okafor",
+    "Krüger",
+    "Martin",
+    "Raman",
+    "Yılmaz",
+    "Haddad",
+    "Lin",
+    "O'Brien",
+    "Petrov",
+    "Nováková",
+    "Mensah",
+    "Rahimi",
+    "García",
+    "Saleh",
+    "Lindqvist",
+    "Shah, MBA",
+    "Murphy",
+    "Tanaka",
+    "Rossi",
+    "Silva",
+    "King",
+    "Novak",
+    "Xu",
+    "Zimmermann",
+    "Abbott",
+    "Müller",
+    "Kowalski",
+    "Adeyemi",
+    "Jensen",
+    "Patel",
+    "Eriksson",
+    "Rodríguez",
+    "Ivanov",
+    "Eze",
+    "Al-Sayed",
+    "Bianchi",
+    "Sato",
+    "Berg",
+    "Peña",
+    "Mori",
+    "Farouk",
+    "Chen",
+    "Volkov",
+    "Ivanova",
+    "Ortiz",
+    "Salem",
+    "Gupta",
+    "Nkosi",
+    "Virtanen",
+    "Romero",
+    "العلي",
+    "王",
+    "Παπαδόπουλος",
+    "Смирнова",
+    "\"Ace\" Walker",
 ];
 const TITLES: &[&str] = &[
-    "Chief Executive Officer", "CFO", "Chief Revenue Officer", "VP Sales", "VP Customer Success",
-    "Director of Sales Enablement", "Head of Revenue Operations", "Sales Manager", "Account Executive",
-    "Business Development Representative", "Senior Director, Partnerships", "Geschäftsführer",
-    "Directeur général", "Director General", "Founder & CEO", "Managing Partner", "Software Engineer",
-    "Procurement Analyst", "Country Manager", "Head of Sales, EMEA", "Marketing Manager", "COO",
+    "Chief Executive Officer",
+    "CFO",
+    "Chief Revenue Officer",
+    "VP Sales",
+    "VP Customer Success",
+    "Director of Sales Enablement",
+    "Head of Revenue Operations",
+    "Sales Manager",
+    "Account Executive",
+    "Business Development Representative",
+    "Senior Director, Partnerships",
+    "Geschäftsführer",
+    "Directeur général",
+    "Director General",
+    "Founder & CEO",
+    "Managing Partner",
+    "Software Engineer",
+    "Procurement Analyst",
+    "Country Manager",
+    "Head of Sales, EMEA",
+    "Marketing Manager",
+    "COO",
 ];
 const STEMS: &[&str] = &[
-    "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Cyberdyne", "Soylent", "Massive", "Tyrell",
-    "Vandelay", "Acme", "Wonka", "Nakatomi", "Gringotts", "Aperture", "Oscorp", "Veridian", "Sirius",
-    "Dunder", "Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Adatum", "Proseware", "Lucerne",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Hooli",
+    "Stark",
+    "Wayne",
+    "Cyberdyne",
+    "Soylent",
+    "Massive",
+    "Tyrell",
+    "Vandelay",
+    "Acme",
+    "Wonka",
+    "Nakatomi",
+    "Gringotts",
+    "Aperture",
+    "Oscorp",
+    "Veridian",
+    "Sirius",
+    "Dunder",
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Tailspin",
+    "Litware",
+    "Adatum",
+    "Proseware",
+    "Lucerne",
 ];
 const SUFFIXES: &[&str] = &[
-    "Corporation", "Inc.", ", Inc.", "LLC", ", LLC.", "GmbH", "AG", "S.A.", "SAS", "Ltd", "Limited", "plc",
-    "Group", "Holdings", "Systems", "Analytics", "Health", "Logistics", "Labs", "& Co",
+    "Corporation",
+    "Inc.",
+    ", Inc.",
+    "LLC",
+    ", LLC.",
+    "GmbH",
+    "AG",
+    "S.A.",
+    "SAS",
+    "Ltd",
+    "Limited",
+    "plc",
+    "Group",
+    "Holdings",
+    "Systems",
+    "Analytics",
+    "Health",
+    "Logistics",
+    "Labs",
+    "& Co",
 ];
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// `n` distinct-looking company names (deterministic).
 pub fn company_names(n: usize, seed: u64) -> Vec<String> {
@@ -100,7 +261,15 @@ fn csv_field(out: &mut String, value: &str) {
 fn slug(first: &str, last: &str, i: usize) -> String {
     let s: String = format!("{first}-{last}")
         .chars()
-        .filter_map(|c| if c.is_ascii_alphanumeric() { Some(c.to_ascii_lowercase()) } else if c == ' ' || c == '-' { Some('-') } else { None })
+        .filter_map(|c| {
+            if c.is_ascii_alphanumeric() {
+                Some(c.to_ascii_lowercase())
+            } else if c == ' ' || c == '-' {
+                Some('-')
+            } else {
+                None
+            }
+        })
         .collect();
     format!("{}-{i:x}", s.trim_matches('-'))
 }
@@ -113,7 +282,12 @@ pub fn connections_csv(rows: usize, seed: u64, companies: &[String]) -> String {
     let mut out = String::with_capacity(rows * 120 + 600);
     out.push_str("Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     for i in 0..rows {
-        let date = format!("{:02} {} {}", 1 + rng.below(28), rng.pick(MONTHS), 2010 + rng.below(17));
+        let date = format!(
+            "{:02} {} {}",
+            1 + rng.below(28),
+            rng.pick(MONTHS),
+            2010 + rng.below(17)
+        );
         if rng.chance(0.033) {
             out.push_str(",,,,,,");
             out.push_str(&date);
@@ -122,12 +296,18 @@ pub fn connections_csv(rows: usize, seed: u64, companies: &[String]) -> String {
         }
         let first = rng.pick(FIRST);
         let last = rng.pick(LAST);
-        let company = &companies[rng.below(companies.len().max(1)).min(companies.len().saturating_sub(1))];
+        let company = &companies[rng
+            .below(companies.len().max(1))
+            .min(companies.len().saturating_sub(1))];
         csv_field(&mut out, first);
         out.push(',');
         csv_field(&mut out, last);
         out.push_str(",https://www.linkedin.com/in/");
-        out.push_str(&slug(first, last, (seed as usize).wrapping_mul(1_000_003) ^ i));
+        out.push_str(&slug(
+            first,
+            last,
+            (seed as usize).wrapping_mul(1_000_003) ^ i,
+        ));
         out.push(',');
         if rng.chance(0.032) {
             out.push_str(&format!("person{i}@example.com"));
@@ -163,7 +343,12 @@ pub fn nps_csv(rows: usize, seed: u64, companies: &[String]) -> String {
         let last = rng.pick(LAST);
         let (m, d) = (1 + rng.below(12), 1 + rng.below(28));
         let score = [10, 10, 9, 9, 9, 8, 8, 7, 6, 5, 3, 0][rng.below(12)];
-        out.push_str(&format!("{},{},{m:02}/{d:02}/2026 09:15:02 AM,{m:02}/{d:02}/2026 09:17:45 AM,198.51.100.{},", 114_000_000_000u64 + i as u64, 401_234_567, i % 250));
+        out.push_str(&format!(
+            "{},{},{m:02}/{d:02}/2026 09:15:02 AM,{m:02}/{d:02}/2026 09:17:45 AM,198.51.100.{},",
+            114_000_000_000u64 + i as u64,
+            401_234_567,
+            i % 250
+        ));
         out.push_str(&format!("r{i}@example.com,"));
         csv_field(&mut out, first);
         out.push(',');
@@ -192,7 +377,11 @@ pub fn promoters_nps_csv(n: usize, seed: u64, companies: &[String]) -> String {
         csv_field(&mut out, &companies[rng.below(companies.len())]);
         out.push(',');
         csv_field(&mut out, rng.pick(TITLES));
-        out.push_str(&format!(",{},Great partner,2026-11-{:02} 10:00:00 UTC\n", 9 + rng.below(2), 1 + rng.below(28)));
+        out.push_str(&format!(
+            ",{},Great partner,2026-11-{:02} 10:00:00 UTC\n",
+            9 + rng.below(2),
+            1 + rng.below(28)
+        ));
     }
     out
 }
@@ -204,8 +393,16 @@ pub fn accounts_csv(companies: &[String], seed: u64) -> String {
     for (i, c) in companies.iter().enumerate() {
         out.push_str(&format!("{},", 5_012_345_678u64 + i as u64));
         csv_field(&mut out, c);
-        let domain: String = c.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
-        out.push_str(&format!(",{domain}.example,United States,COMPUTER_SOFTWARE,{},Tier {}\n", 50 + rng.below(20_000), 1 + rng.below(3)));
+        let domain: String = c
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        out.push_str(&format!(
+            ",{domain}.example,United States,COMPUTER_SOFTWARE,{},Tier {}\n",
+            50 + rng.below(20_000),
+            1 + rng.below(3)
+        ));
     }
     out
 }
@@ -225,18 +422,39 @@ mod tests {
         let f = import_file("Connections.csv", a.as_bytes(), &ImportOptions::default());
         assert_eq!(f.kind, FileKind::Connections);
         assert_eq!(f.rows + f.skipped, 3000);
-        assert!(f.problems.is_empty(), "{:?}", &f.problems[..f.problems.len().min(3)]);
-        assert!((50..=150).contains(&f.skipped), "about 3% hidden members: {}", f.skipped);
-        let Records::Connections(c) = &f.records else { panic!() };
+        assert!(
+            f.problems.is_empty(),
+            "{:?}",
+            &f.problems[..f.problems.len().min(3)]
+        );
+        assert!(
+            (50..=150).contains(&f.skipped),
+            "about 3% hidden members: {}",
+            f.skipped
+        );
+        let Records::Connections(c) = &f.records else {
+            panic!()
+        };
         assert!(c.iter().all(|c| c.url.is_some()));
     }
 
     #[test]
     fn nps_and_accounts_read_cleanly() {
         let companies = company_names(100, 1);
-        let n = import_file("nps.csv", nps_csv(500, 3, &companies).as_bytes(), &ImportOptions::default());
+        let n = import_file(
+            "nps.csv",
+            nps_csv(500, 3, &companies).as_bytes(),
+            &ImportOptions::default(),
+        );
         assert_eq!((n.kind, n.rows, n.problems.len()), (FileKind::Nps, 500, 0));
-        let a = import_file("targets.csv", accounts_csv(&companies, 3).as_bytes(), &ImportOptions::default());
-        assert_eq!((a.kind, a.rows, a.problems.len()), (FileKind::Accounts, 100, 0));
+        let a = import_file(
+            "targets.csv",
+            accounts_csv(&companies, 3).as_bytes(),
+            &ImportOptions::default(),
+        );
+        assert_eq!(
+            (a.kind, a.rows, a.problems.len()),
+            (FileKind::Accounts, 100, 0)
+        );
     }
 }

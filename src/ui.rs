@@ -5,18 +5,18 @@ logic. Browser APIs (file reading, timers) stay in callbacks and effects.
 
 mod app;
 mod ask_list;
-mod browser;
-mod emails;
-mod goal;
-mod nps;
-mod settings;
-mod storage;
 #[cfg(feature = "bench")]
 pub mod bench;
+mod browser;
+mod emails;
 mod file_card;
+mod goal;
+mod nps;
 mod panic;
 pub mod sample;
+mod settings;
 mod state;
+mod storage;
 
 pub use app::App;
 

@@ -16,9 +16,21 @@ fn counts(name: &str, bytes: &[u8]) -> (FileKind, usize, usize, usize) {
 #[wasm_bindgen_test]
 fn connections_layouts_in_the_browser() {
     let cases: [(&str, &[u8], (FileKind, usize, usize, usize)); 3] = [
-        ("2018.csv", include_bytes!("fixtures/connections/linkedin_2018_no_preamble.csv"), (FileKind::Connections, 5, 1, 0)),
-        ("2020.csv", include_bytes!("fixtures/connections/linkedin_2020_preamble_no_url.csv"), (FileKind::Connections, 6, 2, 0)),
-        ("2026.csv", include_bytes!("fixtures/connections/linkedin_2026_preamble_url.csv"), (FileKind::Connections, 8, 2, 0)),
+        (
+            "2018.csv",
+            include_bytes!("fixtures/connections/linkedin_2018_no_preamble.csv"),
+            (FileKind::Connections, 5, 1, 0),
+        ),
+        (
+            "2020.csv",
+            include_bytes!("fixtures/connections/linkedin_2020_preamble_no_url.csv"),
+            (FileKind::Connections, 6, 2, 0),
+        ),
+        (
+            "2026.csv",
+            include_bytes!("fixtures/connections/linkedin_2026_preamble_url.csv"),
+            (FileKind::Connections, 8, 2, 0),
+        ),
     ];
     for (name, bytes, want) in cases {
         assert_eq!(counts(name, bytes), want, "{name}");
@@ -32,8 +44,13 @@ fn field_values_survive_wasm() {
         include_bytes!("fixtures/connections/linkedin_2026_preamble_url.csv"),
         &ImportOptions::default(),
     );
-    let Records::Connections(rows) = f.records else { panic!("not connections") };
-    assert_eq!(rows[1].url.as_deref(), Some("https://www.linkedin.com/in/mohammed-nakamura"));
+    let Records::Connections(rows) = f.records else {
+        panic!("not connections")
+    };
+    assert_eq!(
+        rows[1].url.as_deref(),
+        Some("https://www.linkedin.com/in/mohammed-nakamura")
+    );
     assert_eq!(rows[3].last_name, "Park 박");
     assert_eq!(rows[0].connected_on.unwrap().to_string(), "2026-02-07");
 }
@@ -41,40 +58,128 @@ fn field_values_survive_wasm() {
 /// Every fixture, read in the browser, gives the counts pinned in
 /// tests/fixtures/expected.json (the same file the end-to-end tests use).
 const FIXTURES: &[(&str, &[u8])] = &[
-    ("accounts/apollo_accounts.csv", include_bytes!("fixtures/accounts/apollo_accounts.csv")),
-    ("accounts/competitors.txt", include_bytes!("fixtures/accounts/competitors.txt")),
-    ("accounts/hubspot_companies.csv", include_bytes!("fixtures/accounts/hubspot_companies.csv")),
-    ("accounts/opportunities_pipeline.csv", include_bytes!("fixtures/accounts/opportunities_pipeline.csv")),
-    ("accounts/salesforce_customers_report.csv", include_bytes!("fixtures/accounts/salesforce_customers_report.csv")),
-    ("connections/excel_resave_semicolon_es.csv", include_bytes!("fixtures/connections/excel_resave_semicolon_es.csv")),
-    ("connections/excel_unicode_text_utf16le.txt", include_bytes!("fixtures/connections/excel_unicode_text_utf16le.txt")),
-    ("connections/excel_windows1252.csv", include_bytes!("fixtures/connections/excel_windows1252.csv")),
-    ("connections/linkedin_2018_no_preamble.csv", include_bytes!("fixtures/connections/linkedin_2018_no_preamble.csv")),
-    ("connections/linkedin_2020_preamble_no_url.csv", include_bytes!("fixtures/connections/linkedin_2020_preamble_no_url.csv")),
-    ("connections/linkedin_2026_preamble_url.csv", include_bytes!("fixtures/connections/linkedin_2026_preamble_url.csv")),
-    ("connections/linkedin_bom_crlf.csv", include_bytes!("fixtures/connections/linkedin_bom_crlf.csv")),
-    ("hostile/bomb_LinkedInDataExport.zip", include_bytes!("fixtures/hostile/bomb_LinkedInDataExport.zip")),
-    ("hostile/empty.csv", include_bytes!("fixtures/hostile/empty.csv")),
-    ("hostile/lying_sizes.zip", include_bytes!("fixtures/hostile/lying_sizes.zip")),
-    ("hostile/photo.png.csv", include_bytes!("fixtures/hostile/photo.png.csv")),
-    ("hostile/unterminated_quote.csv", include_bytes!("fixtures/hostile/unterminated_quote.csv")),
-    ("hostile/utf16be_with_bom.csv", include_bytes!("fixtures/hostile/utf16be_with_bom.csv")),
-    ("leads/apollo_people.csv", include_bytes!("fixtures/leads/apollo_people.csv")),
-    ("leads/phantombuster_sales_navigator.csv", include_bytes!("fixtures/leads/phantombuster_sales_navigator.csv")),
-    ("nps/delighted.csv", include_bytes!("fixtures/nps/delighted.csv")),
-    ("nps/generic_by_content.csv", include_bytes!("fixtures/nps/generic_by_content.csv")),
-    ("nps/google_forms.csv", include_bytes!("fixtures/nps/google_forms.csv")),
-    ("nps/qualtrics.csv", include_bytes!("fixtures/nps/qualtrics.csv")),
-    ("nps/surveymonkey.csv", include_bytes!("fixtures/nps/surveymonkey.csv")),
-    ("nps/typeform.csv", include_bytes!("fixtures/nps/typeform.csv")),
-    ("zip/Basic_LinkedInDataExport_02-07-2026.zip", include_bytes!("fixtures/zip/Basic_LinkedInDataExport_02-07-2026.zip")),
-    ("zip/Complete_LinkedInDataExport_11-30-2026.zip", include_bytes!("fixtures/zip/Complete_LinkedInDataExport_11-30-2026.zip")),
-    ("zip/no_connections.zip", include_bytes!("fixtures/zip/no_connections.zip")),
+    (
+        "accounts/apollo_accounts.csv",
+        include_bytes!("fixtures/accounts/apollo_accounts.csv"),
+    ),
+    (
+        "accounts/competitors.txt",
+        include_bytes!("fixtures/accounts/competitors.txt"),
+    ),
+    (
+        "accounts/hubspot_companies.csv",
+        include_bytes!("fixtures/accounts/hubspot_companies.csv"),
+    ),
+    (
+        "accounts/opportunities_pipeline.csv",
+        include_bytes!("fixtures/accounts/opportunities_pipeline.csv"),
+    ),
+    (
+        "accounts/salesforce_customers_report.csv",
+        include_bytes!("fixtures/accounts/salesforce_customers_report.csv"),
+    ),
+    (
+        "connections/excel_resave_semicolon_es.csv",
+        include_bytes!("fixtures/connections/excel_resave_semicolon_es.csv"),
+    ),
+    (
+        "connections/excel_unicode_text_utf16le.txt",
+        include_bytes!("fixtures/connections/excel_unicode_text_utf16le.txt"),
+    ),
+    (
+        "connections/excel_windows1252.csv",
+        include_bytes!("fixtures/connections/excel_windows1252.csv"),
+    ),
+    (
+        "connections/linkedin_2018_no_preamble.csv",
+        include_bytes!("fixtures/connections/linkedin_2018_no_preamble.csv"),
+    ),
+    (
+        "connections/linkedin_2020_preamble_no_url.csv",
+        include_bytes!("fixtures/connections/linkedin_2020_preamble_no_url.csv"),
+    ),
+    (
+        "connections/linkedin_2026_preamble_url.csv",
+        include_bytes!("fixtures/connections/linkedin_2026_preamble_url.csv"),
+    ),
+    (
+        "connections/linkedin_bom_crlf.csv",
+        include_bytes!("fixtures/connections/linkedin_bom_crlf.csv"),
+    ),
+    (
+        "hostile/bomb_LinkedInDataExport.zip",
+        include_bytes!("fixtures/hostile/bomb_LinkedInDataExport.zip"),
+    ),
+    (
+        "hostile/empty.csv",
+        include_bytes!("fixtures/hostile/empty.csv"),
+    ),
+    (
+        "hostile/lying_sizes.zip",
+        include_bytes!("fixtures/hostile/lying_sizes.zip"),
+    ),
+    (
+        "hostile/photo.png.csv",
+        include_bytes!("fixtures/hostile/photo.png.csv"),
+    ),
+    (
+        "hostile/unterminated_quote.csv",
+        include_bytes!("fixtures/hostile/unterminated_quote.csv"),
+    ),
+    (
+        "hostile/utf16be_with_bom.csv",
+        include_bytes!("fixtures/hostile/utf16be_with_bom.csv"),
+    ),
+    (
+        "leads/apollo_people.csv",
+        include_bytes!("fixtures/leads/apollo_people.csv"),
+    ),
+    (
+        "leads/phantombuster_sales_navigator.csv",
+        include_bytes!("fixtures/leads/phantombuster_sales_navigator.csv"),
+    ),
+    (
+        "nps/delighted.csv",
+        include_bytes!("fixtures/nps/delighted.csv"),
+    ),
+    (
+        "nps/generic_by_content.csv",
+        include_bytes!("fixtures/nps/generic_by_content.csv"),
+    ),
+    (
+        "nps/google_forms.csv",
+        include_bytes!("fixtures/nps/google_forms.csv"),
+    ),
+    (
+        "nps/qualtrics.csv",
+        include_bytes!("fixtures/nps/qualtrics.csv"),
+    ),
+    (
+        "nps/surveymonkey.csv",
+        include_bytes!("fixtures/nps/surveymonkey.csv"),
+    ),
+    (
+        "nps/typeform.csv",
+        include_bytes!("fixtures/nps/typeform.csv"),
+    ),
+    (
+        "zip/Basic_LinkedInDataExport_02-07-2026.zip",
+        include_bytes!("fixtures/zip/Basic_LinkedInDataExport_02-07-2026.zip"),
+    ),
+    (
+        "zip/Complete_LinkedInDataExport_11-30-2026.zip",
+        include_bytes!("fixtures/zip/Complete_LinkedInDataExport_11-30-2026.zip"),
+    ),
+    (
+        "zip/no_connections.zip",
+        include_bytes!("fixtures/zip/no_connections.zip"),
+    ),
 ];
 
 #[wasm_bindgen_test]
 fn every_fixture_in_the_browser() {
-    let expected: serde_json::Value = serde_json::from_str(include_str!("fixtures/expected.json")).unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/expected.json")).unwrap();
     let expected = expected.as_object().unwrap();
     assert_eq!(FIXTURES.len(), expected.len(), "every fixture is listed");
     for (path, bytes) in FIXTURES {
@@ -91,25 +196,50 @@ fn every_fixture_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn field_values_of_each_kind_in_the_browser() {
-    let f = import_file("q.csv", include_bytes!("fixtures/nps/qualtrics.csv"), &ImportOptions::default());
+    let f = import_file(
+        "q.csv",
+        include_bytes!("fixtures/nps/qualtrics.csv"),
+        &ImportOptions::default(),
+    );
     let Records::Nps(r) = f.records else { panic!() };
     assert_eq!(r.iter().map(|r| r.score).collect::<Vec<_>>(), [10, 9, 7, 3]);
     assert_eq!(r[1].title, "Geschäftsführer");
-    let f = import_file("p.csv", include_bytes!("fixtures/leads/phantombuster_sales_navigator.csv"), &ImportOptions::default());
-    let Records::Leads(l) = f.records else { panic!() };
+    let f = import_file(
+        "p.csv",
+        include_bytes!("fixtures/leads/phantombuster_sales_navigator.csv"),
+        &ImportOptions::default(),
+    );
+    let Records::Leads(l) = f.records else {
+        panic!()
+    };
     assert_eq!(l[0].mutual_connections, Some(41));
-    let f = import_file("s.csv", include_bytes!("fixtures/accounts/salesforce_customers_report.csv"), &ImportOptions::default());
-    let Records::Accounts(a) = f.records else { panic!() };
+    let f = import_file(
+        "s.csv",
+        include_bytes!("fixtures/accounts/salesforce_customers_report.csv"),
+        &ImportOptions::default(),
+    );
+    let Records::Accounts(a) = f.records else {
+        panic!()
+    };
     assert_eq!(a[2].name, "Vehement Capital");
-    let f = import_file("w.csv", include_bytes!("fixtures/connections/excel_windows1252.csv"), &ImportOptions::default());
-    let Records::Connections(c) = f.records else { panic!() };
+    let f = import_file(
+        "w.csv",
+        include_bytes!("fixtures/connections/excel_windows1252.csv"),
+        &ImportOptions::default(),
+    );
+    let Records::Connections(c) = f.records else {
+        panic!()
+    };
     assert_eq!(c[0].full_name(), "Zoë Müller");
 }
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_message_not_a_panic() {
     assert_eq!(counts("empty.csv", b""), (FileKind::Unknown, 0, 0, 1));
-    assert_eq!(counts("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), (FileKind::Unknown, 0, 0, 1));
+    assert_eq!(
+        counts("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        (FileKind::Unknown, 0, 0, 1)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -125,5 +255,8 @@ fn the_sample_survey_is_dated_around_today() {
     assert_eq!(r[0].responded_on.unwrap().to_string(), "2026-11-28");
     assert_eq!(r[0].event_on.unwrap().to_string(), "2026-12-01");
     assert_eq!(r[2].event_on.unwrap().to_string(), "2026-12-16");
-    assert_eq!(referral_radar::ui::sample::dated("{{day+1}} {{dayx}}", today), "2026-12-05 {{dayx}}");
+    assert_eq!(
+        referral_radar::ui::sample::dated("{{day+1}} {{dayx}}", today),
+        "2026-12-05 {{dayx}}"
+    );
 }

@@ -13,11 +13,17 @@ fn help_documents_inspect() {
 
 #[test]
 fn inspect_prints_kind_counts_and_columns() {
-    let (code, out, err) = cli(&["inspect", "tests/fixtures/connections/linkedin_2026_preamble_url.csv"]);
+    let (code, out, err) = cli(&[
+        "inspect",
+        "tests/fixtures/connections/linkedin_2026_preamble_url.csv",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("kind:     connections"), "{out}");
     assert!(out.contains("rows:     8 kept, 2 skipped"), "{out}");
-    assert!(out.contains("URL                          profile_url"), "{out}");
+    assert!(
+        out.contains("URL                          profile_url"),
+        "{out}"
+    );
 }
 
 #[test]

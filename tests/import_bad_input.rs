@@ -13,7 +13,13 @@ fn empty_file_says_it_is_empty() {
         let f = import("Connections.csv", bytes);
         assert_eq!((f.kind, f.rows), (FileKind::Unknown, 0));
         assert_eq!(f.problems.len(), 1);
-        assert!(f.problems[0].message.starts_with("Connections.csv is empty"), "{}", f.problems[0].message);
+        assert!(
+            f.problems[0]
+                .message
+                .starts_with("Connections.csv is empty"),
+            "{}",
+            f.problems[0].message
+        );
         assert!(f.problems[0].message.contains("Expected a CSV"));
     }
 }
@@ -28,15 +34,31 @@ fn png_renamed_csv_is_named_for_what_it_is() {
 
 #[test]
 fn text_without_a_recognisable_header() {
-    let f = import("notes.csv", b"lorem ipsum, dolor sit\namet consectetur, adipiscing\nsed do, eiusmod\n");
+    let f = import(
+        "notes.csv",
+        b"lorem ipsum, dolor sit\namet consectetur, adipiscing\nsed do, eiusmod\n",
+    );
     assert_eq!(f.kind, FileKind::Unknown);
     assert_eq!(f.rows, 0);
-    assert!(f.problems[0].message.starts_with("notes.csv has no recognisable header row"), "{}", f.problems[0].message);
+    assert!(
+        f.problems[0]
+            .message
+            .starts_with("notes.csv has no recognisable header row"),
+        "{}",
+        f.problems[0].message
+    );
 }
 
 #[test]
 fn broken_zip_is_reported() {
-    let f = import("Basic_LinkedInDataExport_01-02-2026.zip", b"PK\x03\x04this is not really a zip");
+    let f = import(
+        "Basic_LinkedInDataExport_01-02-2026.zip",
+        b"PK\x03\x04this is not really a zip",
+    );
     assert_eq!(f.kind, FileKind::Unknown);
-    assert!(f.problems[0].message.contains("not a readable ZIP"), "{}", f.problems[0].message);
+    assert!(
+        f.problems[0].message.contains("not a readable ZIP"),
+        "{}",
+        f.problems[0].message
+    );
 }

@@ -12,7 +12,11 @@ fn check_invariants(bytes: &[u8]) {
     for p in &f.problems {
         if let Some(row) = p.row {
             // UTF-16 halves the byte count per line, never the other way.
-            assert!(row <= lines, "row {row} beyond {lines} lines: {}", p.message);
+            assert!(
+                row <= lines,
+                "row {row} beyond {lines} lines: {}",
+                p.message
+            );
         }
         assert!(!p.message.is_empty());
     }
@@ -55,12 +59,14 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn person() -> impl Strategy<Value = Person> {
-    (name(), name(), name(), name(), 1u32..=28).prop_map(|(first, last, company, title, day)| Person {
-        first,
-        last,
-        company,
-        title,
-        day,
+    (name(), name(), name(), name(), 1u32..=28).prop_map(|(first, last, company, title, day)| {
+        Person {
+            first,
+            last,
+            company,
+            title,
+            day,
+        }
     })
 }
 

@@ -12,7 +12,11 @@ fn naive(scores: &[u8]) -> (f64, u32, u32, u32) {
     let pro = scores.iter().filter(|s| **s == 9 || **s == 10).count();
     let pas = scores.iter().filter(|s| **s == 7 || **s == 8).count();
     let det = scores.iter().filter(|s| **s <= 6).count();
-    let nps = if scores.is_empty() { 0.0 } else { pro as f64 / n * 100.0 - det as f64 / n * 100.0 };
+    let nps = if scores.is_empty() {
+        0.0
+    } else {
+        pro as f64 / n * 100.0 - det as f64 / n * 100.0
+    };
     (nps, pro as u32, pas as u32, det as u32)
 }
 
@@ -23,7 +27,10 @@ fn naive_interval(pro: u32, det: u32, n: u32) -> (f64, f64) {
     let d = (det as f64 + 0.75) / n_adj;
     let var = p + d - (p - d).powi(2);
     let margin = 1.959_963_984_540_054 * (var / n_adj).sqrt();
-    (((p - d) - margin).max(-1.0) * 100.0, ((p - d) + margin).min(1.0) * 100.0)
+    (
+        ((p - d) - margin).max(-1.0) * 100.0,
+        ((p - d) + margin).min(1.0) * 100.0,
+    )
 }
 
 proptest! {
@@ -59,19 +66,40 @@ proptest! {
 
 #[test]
 fn scenario_survey_figures_and_dropped_rows() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/scenario/nps.csv");
-    let f = import_file("nps.csv", &std::fs::read(path).unwrap(), &ImportOptions::default());
-    let Records::Nps(rows) = &f.records else { panic!("{:?}", f.problems) };
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/scenario/nps.csv"
+    );
+    let f = import_file(
+        "nps.csv",
+        &std::fs::read(path).unwrap(),
+        &ImportOptions::default(),
+    );
+    let Records::Nps(rows) = &f.records else {
+        panic!("{:?}", f.problems)
+    };
     let r = nps_report(rows, &f.problems);
     let o = &r.overall;
     // 10, 9, 9, 7, 3, 8, 10, 0: 4 promoters, 2 passives, 2 detractors of 8.
-    assert_eq!((o.promoters, o.passives, o.detractors, o.responses), (4, 2, 2, 8));
+    assert_eq!(
+        (o.promoters, o.passives, o.detractors, o.responses),
+        (4, 2, 2, 8)
+    );
     assert_eq!(o.score, 25.0);
     assert_eq!(o.distribution, [1, 0, 0, 1, 0, 0, 0, 1, 1, 2, 2]);
-    assert_eq!(o.dropped.iter().map(|d| d.row).collect::<Vec<_>>(), vec![10, 11]);
+    assert_eq!(
+        o.dropped.iter().map(|d| d.row).collect::<Vec<_>>(),
+        vec![10, 11]
+    );
     assert!(o.dropped[0].reason.contains("N/A"));
     assert_eq!(r.by_account.len(), 8);
-    assert_eq!(r.by_month.iter().map(|m| m.month.as_str()).collect::<Vec<_>>(), ["2024-10", "2025-11", "2025-12", "2026-01", "2026-02"]);
+    assert_eq!(
+        r.by_month
+            .iter()
+            .map(|m| m.month.as_str())
+            .collect::<Vec<_>>(),
+        ["2024-10", "2025-11", "2025-12", "2026-01", "2026-02"]
+    );
     assert_eq!(r.by_month.last().unwrap().nps.score, 100.0);
     assert_eq!(r.undated, 0);
 }

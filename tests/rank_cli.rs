@@ -45,7 +45,17 @@ fn run(args: &[String]) -> (i32, String, String) {
 fn help_documents_rank_and_nps() {
     let (code, out, _) = cli(&["--help"]);
     assert_eq!(code, 0);
-    for needle in ["nps [--json] FILE", "rank --nps FILE", "--network OWNER=FILE", "--accounts FILE", "--customers FILE", "--leads FILE", "--today YYYY-MM-DD", "--settings FILE", "--json"] {
+    for needle in [
+        "nps [--json] FILE",
+        "rank --nps FILE",
+        "--network OWNER=FILE",
+        "--accounts FILE",
+        "--customers FILE",
+        "--leads FILE",
+        "--today YYYY-MM-DD",
+        "--settings FILE",
+        "--json",
+    ] {
         assert!(out.contains(needle), "{needle} missing from --help");
     }
 }
@@ -58,17 +68,34 @@ fn rank_json_has_the_documented_keys() {
     let asks = v.as_array().unwrap();
     assert_eq!(asks.len(), 10);
     let top = &asks[0];
-    for key in ["rank", "promoter", "target", "target_url", "title", "account", "match_tier", "score", "reasons", "alternates"] {
+    for key in [
+        "rank",
+        "promoter",
+        "target",
+        "target_url",
+        "title",
+        "account",
+        "match_tier",
+        "score",
+        "reasons",
+        "alternates",
+    ] {
         assert!(top.get(key).is_some(), "{key} missing");
     }
     assert_eq!(top["rank"], 1);
     assert_eq!(top["promoter"], "ana.ruiz@northwind.com");
     assert_eq!(top["target"], "Layla Moreau");
-    assert_eq!(top["target_url"], "https://www.linkedin.com/in/layla-moreau-3b2a1");
+    assert_eq!(
+        top["target_url"],
+        "https://www.linkedin.com/in/layla-moreau-3b2a1"
+    );
     assert_eq!(top["match_tier"], "exact");
     assert_eq!(top["alternates"][0]["promoter"], "ben@contoso.io");
     assert_eq!(asks[9]["match_tier"], "fuzzy");
-    assert!(err.contains("excluded: 2 connection(s) at the promoter's own employer"), "{err}");
+    assert!(
+        err.contains("excluded: 2 connection(s) at the promoter's own employer"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -76,7 +103,10 @@ fn rank_csv_and_settings_and_flags() {
     let (code, out, err) = run(&rank_args(&[]));
     assert_eq!(code, 0, "{err}");
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("rank,promoter,target,target_url,title,account,match_tier,score,reasons,alternates"));
+    assert_eq!(
+        lines.next(),
+        Some("rank,promoter,target,target_url,title,account,match_tier,score,reasons,alternates")
+    );
     assert!(lines.next().unwrap().starts_with("1,ana.ruiz@northwind.com,Layla Moreau,https://www.linkedin.com/in/layla-moreau-3b2a1,Chief Revenue Officer,Globex Corporation,exact,90.5,"));
     assert_eq!(out.lines().count(), 11);
 
@@ -84,12 +114,29 @@ fn rank_csv_and_settings_and_flags() {
     let dir = std::env::temp_dir().join(format!("rr-settings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("settings.json");
-    std::fs::write(&file, r#"{"asks_per_promoter": 1, "allow_passives": false}"#).unwrap();
-    let (code, out, err) = run(&rank_args(&["--settings", file.to_str().unwrap(), "--allow-passives", "--json"]));
+    std::fs::write(
+        &file,
+        r#"{"asks_per_promoter": 1, "allow_passives": false}"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&rank_args(&[
+        "--settings",
+        file.to_str().unwrap(),
+        "--allow-passives",
+        "--json",
+    ]));
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let targets: Vec<&str> = v.as_array().unwrap().iter().map(|a| a["target"].as_str().unwrap()).collect();
-    assert_eq!(targets, ["Layla Moreau", "Jonas Berg", "Paula Chen", "Tom Reyes"]);
+    let targets: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        targets,
+        ["Layla Moreau", "Jonas Berg", "Paula Chen", "Tom Reyes"]
+    );
     let _ = std::fs::remove_dir_all(&dir);
 
     // Emails name the exact people.
@@ -105,7 +152,13 @@ fn rank_usage_and_read_errors() {
     assert_eq!(run(&rank_args(&["--bogus"])).0, 2);
     assert_eq!(run(&rank_args(&["--weight", "nonsense=1"])).0, 2);
     assert_eq!(run(&rank_args(&["--today", "10/02/2026"])).0, 2);
-    let (code, _, err) = cli(&["rank", "--nps", "tests/fixtures/does-not-exist.csv", "--network", "x=tests/fixtures/scenario/ana_Connections.csv"]);
+    let (code, _, err) = cli(&[
+        "rank",
+        "--nps",
+        "tests/fixtures/does-not-exist.csv",
+        "--network",
+        "x=tests/fixtures/scenario/ana_Connections.csv",
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot open"), "{err}");
 }
@@ -116,11 +169,21 @@ fn nps_json_prints_the_figures() {
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["score"], 25.0);
-    assert_eq!((v["promoters"].as_u64(), v["passives"].as_u64(), v["detractors"].as_u64()), (Some(4), Some(2), Some(2)));
+    assert_eq!(
+        (
+            v["promoters"].as_u64(),
+            v["passives"].as_u64(),
+            v["detractors"].as_u64()
+        ),
+        (Some(4), Some(2), Some(2))
+    );
     assert_eq!(v["responses"], 8);
     assert_eq!(v["dropped"].as_array().unwrap().len(), 2);
     assert_eq!(v["dropped"][0]["row"], 10);
-    let (lo, hi) = (v["interval"]["low"].as_f64().unwrap(), v["interval"]["high"].as_f64().unwrap());
+    let (lo, hi) = (
+        v["interval"]["low"].as_f64().unwrap(),
+        v["interval"]["high"].as_f64().unwrap(),
+    );
     assert!(lo < 25.0 && 25.0 < hi && lo >= -100.0 && hi <= 100.0);
 
     let (code, out, _) = cli(&["nps", "tests/fixtures/scenario/nps.csv"]);

@@ -36,37 +36,69 @@ struct World {
     weights: Weights,
 }
 
-const TITLES: [&str; 6] = ["CEO", "VP Sales", "Director of Finance", "Sales Manager", "Account Executive", "Founder"];
+const TITLES: [&str; 6] = [
+    "CEO",
+    "VP Sales",
+    "Director of Finance",
+    "Sales Manager",
+    "Account Executive",
+    "Founder",
+];
 
 fn world() -> impl Strategy<Value = World> {
     (
-        (9u8..=10, 0usize..6, 0usize..6, proptest::option::of(1u8..=4), proptest::option::of(0u32..500)),
-        (0usize..4, proptest::option::of(0i64..500), 0i64..800, any::<bool>()),
+        (
+            9u8..=10,
+            0usize..6,
+            0usize..6,
+            proptest::option::of(1u8..=4),
+            proptest::option::of(0u32..500),
+        ),
+        (
+            0usize..4,
+            proptest::option::of(0i64..500),
+            0i64..800,
+            any::<bool>(),
+        ),
         proptest::array::uniform7(0.1f64..5.0),
     )
-        .prop_map(|((score, pt, tt, tier, mutuals), (colleagues, event, responded, active), w)| World {
-            promoter_score: score,
-            promoter_title: TITLES[pt],
-            target_title: TITLES[tt],
-            tier,
-            mutuals,
-            colleagues,
-            event_days_ago: event,
-            responded_days_ago: responded,
-            active_project: active,
-            target_on_list: true,
-            target_is_customer: false,
-            target_is_promoters_employer: false,
-            allow_passives: false,
-            weights: Weights { icp_fit: w[0], persona_fit: w[1], strength: w[2], depth: w[3], alignment: w[4], timing: w[5], promoter: w[6] },
-        })
+        .prop_map(
+            |((score, pt, tt, tier, mutuals), (colleagues, event, responded, active), w)| World {
+                promoter_score: score,
+                promoter_title: TITLES[pt],
+                target_title: TITLES[tt],
+                tier,
+                mutuals,
+                colleagues,
+                event_days_ago: event,
+                responded_days_ago: responded,
+                active_project: active,
+                target_on_list: true,
+                target_is_customer: false,
+                target_is_promoters_employer: false,
+                allow_passives: false,
+                weights: Weights {
+                    icp_fit: w[0],
+                    persona_fit: w[1],
+                    strength: w[2],
+                    depth: w[3],
+                    alignment: w[4],
+                    timing: w[5],
+                    promoter: w[6],
+                },
+            },
+        )
 }
 
 fn conn(first: &str, last: &str, company: &str, title: &str) -> Connection {
     Connection {
         first_name: first.into(),
         last_name: last.into(),
-        url: Some(format!("https://www.linkedin.com/in/{}-{}", first.to_lowercase(), last.to_lowercase())),
+        url: Some(format!(
+            "https://www.linkedin.com/in/{}-{}",
+            first.to_lowercase(),
+            last.to_lowercase()
+        )),
         company: company.into(),
         title: title.into(),
         ..Default::default()
@@ -76,7 +108,11 @@ fn conn(first: &str, last: &str, company: &str, title: &str) -> Connection {
 /// The score of the ask for Tara Target, or `None` when she is not listed.
 fn score_of(w: &World) -> Option<f64> {
     let t = today();
-    let promoter_company = if w.target_is_promoters_employer { "Globex Corporation" } else { "Northwind Traders" };
+    let promoter_company = if w.target_is_promoters_employer {
+        "Globex Corporation"
+    } else {
+        "Northwind Traders"
+    };
     let nps = vec![NpsResponse {
         row: 2,
         name: "Pat Promoter".into(),
@@ -92,14 +128,34 @@ fn score_of(w: &World) -> Option<f64> {
     }];
     let mut network = vec![conn("Tara", "Target", "Globex Corp.", w.target_title)];
     for i in 0..w.colleagues {
-        network.push(conn("Colleague", &format!("N{i}"), "Globex", "Director of Operations"));
+        network.push(conn(
+            "Colleague",
+            &format!("N{i}"),
+            "Globex",
+            "Director of Operations",
+        ));
     }
     network.push(conn("Other", "Person", "Initech", "CEO"));
-    let mut targets = vec![Account { name: "Initech".into(), tier: Some(1), ..Default::default() }];
+    let mut targets = vec![Account {
+        name: "Initech".into(),
+        tier: Some(1),
+        ..Default::default()
+    }];
     if w.target_on_list {
-        targets.push(Account { name: "Globex Corporation".into(), domain: Some("globex.com".into()), tier: w.tier });
+        targets.push(Account {
+            name: "Globex Corporation".into(),
+            domain: Some("globex.com".into()),
+            tier: w.tier,
+        });
     }
-    let customers = if w.target_is_customer { vec![Account { name: "Globex".into(), ..Default::default() }] } else { vec![] };
+    let customers = if w.target_is_customer {
+        vec![Account {
+            name: "Globex".into(),
+            ..Default::default()
+        }]
+    } else {
+        vec![]
+    };
     let leads = vec![Lead {
         first_name: "Tara".into(),
         last_name: "Target".into(),
@@ -110,15 +166,30 @@ fn score_of(w: &World) -> Option<f64> {
     }];
     let data = Dataset {
         nps: vec![&nps],
-        networks: vec![Network { owner: "pat@northwind.com".into(), owner_company: None, connections: &network }],
+        networks: vec![Network {
+            owner: "pat@northwind.com".into(),
+            owner_company: None,
+            connections: &network,
+        }],
         leads: vec![&leads],
         accounts: vec![
-            AccountList { role: AccountRole::Target, accounts: &targets },
-            AccountList { role: AccountRole::Customer, accounts: &customers },
+            AccountList {
+                role: AccountRole::Target,
+                accounts: &targets,
+            },
+            AccountList {
+                role: AccountRole::Customer,
+                accounts: &customers,
+            },
         ],
         history: &[],
     };
-    let settings = Settings { allow_passives: w.allow_passives, asks_per_promoter: 50, weights: w.weights.clone(), ..Default::default() };
+    let settings = Settings {
+        allow_passives: w.allow_passives,
+        asks_per_promoter: 50,
+        weights: w.weights.clone(),
+        ..Default::default()
+    };
     let set = build_candidates(&data, &settings);
     let list = rank(&set, &settings.weights, &settings, t);
     let listed = list.asks.iter().any(|a| a.target == "Tara Target");
@@ -198,7 +269,10 @@ proptest! {
 /// Several promoters who know overlapping people: every target is asked once.
 fn crowd() -> impl Strategy<Value = Vec<Vec<(usize, usize)>>> {
     // Per promoter: (person id, title index) pairs.
-    proptest::collection::vec(proptest::collection::vec((0usize..30, 0usize..6), 0..25), 1..6)
+    proptest::collection::vec(
+        proptest::collection::vec((0usize..30, 0usize..6), 0..25),
+        1..6,
+    )
 }
 
 proptest! {

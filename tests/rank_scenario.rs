@@ -11,11 +11,23 @@ use referral_radar::core::candidates::{Dataset, Exclusion};
 use referral_radar::core::company::MatchTier;
 use referral_radar::core::dates::Date;
 use referral_radar::core::model::AccountRole;
-use referral_radar::core::{build_candidates, import_file, rank, ImportOptions, ImportedFile, Settings};
+use referral_radar::core::{
+    build_candidates, import_file, rank, ImportOptions, ImportedFile, Settings,
+};
 
 fn load(name: &str, owner: Option<&str>, role: Option<AccountRole>) -> ImportedFile {
-    let path = format!("{}/tests/fixtures/scenario/{name}", env!("CARGO_MANIFEST_DIR"));
-    let mut f = import_file(name, &std::fs::read(path).unwrap(), &ImportOptions { account_role: role, ..Default::default() });
+    let path = format!(
+        "{}/tests/fixtures/scenario/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut f = import_file(
+        name,
+        &std::fs::read(path).unwrap(),
+        &ImportOptions {
+            account_role: role,
+            ..Default::default()
+        },
+    );
     if let Some(o) = owner {
         f.owner = Some(o.to_string());
     }
@@ -27,7 +39,11 @@ fn files() -> Vec<ImportedFile> {
         load("nps.csv", None, None),
         load("ana_Connections.csv", Some("ana.ruiz@northwind.com"), None),
         load("ben_Connections.csv", Some("Ben Okafor"), None),
-        load("chloe_Connections.csv", Some("chloe.martin@fabrikam.fr"), None),
+        load(
+            "chloe_Connections.csv",
+            Some("chloe.martin@fabrikam.fr"),
+            None,
+        ),
         load("dev_Connections.csv", Some("dev@tailspin.com"), None),
         load("targets.csv", None, None),
         load("customers.csv", None, None),
@@ -50,7 +66,15 @@ fn the_whole_ask_list() {
         .asks
         .iter()
         .map(|a| {
-            (a.rank, a.promoter.as_str(), a.target.as_str(), a.account.as_str(), a.match_tier, a.score, a.alternates.iter().map(|x| x.promoter.as_str()).collect())
+            (
+                a.rank,
+                a.promoter.as_str(),
+                a.target.as_str(),
+                a.account.as_str(),
+                a.match_tier,
+                a.score,
+                a.alternates.iter().map(|x| x.promoter.as_str()).collect(),
+            )
         })
         .collect();
     use MatchTier::*;
@@ -58,16 +82,72 @@ fn the_whole_ask_list() {
     let ben = "ben@contoso.io";
     let chloe = "chloe.martin@fabrikam.fr";
     let want: Vec<(u32, &str, &str, &str, MatchTier, f64, Vec<&str>)> = vec![
-        (1, ana, "Layla Moreau", "Globex Corporation", Exact, 90.5, vec![ben]),
+        (
+            1,
+            ana,
+            "Layla Moreau",
+            "Globex Corporation",
+            Exact,
+            90.5,
+            vec![ben],
+        ),
         (2, ben, "Jonas Berg", "Umbrella Health", Exact, 76.5, vec![]),
-        (3, ana, "Tom Reyes", "Initech", Normalised, 76.1, vec![chloe]),
-        (4, ana, "Marco Bianchi", "Globex Corporation", Normalised, 75.7, vec![]),
-        (5, ben, "Nadia Okonkwo", "Umbrella Health", Exact, 70.5, vec![]),
-        (6, ana, "Sara Lind", "Globex Corporation", Normalised, 68.7, vec![]),
+        (
+            3,
+            ana,
+            "Tom Reyes",
+            "Initech",
+            Normalised,
+            76.1,
+            vec![chloe],
+        ),
+        (
+            4,
+            ana,
+            "Marco Bianchi",
+            "Globex Corporation",
+            Normalised,
+            75.7,
+            vec![],
+        ),
+        (
+            5,
+            ben,
+            "Nadia Okonkwo",
+            "Umbrella Health",
+            Exact,
+            70.5,
+            vec![],
+        ),
+        (
+            6,
+            ana,
+            "Sara Lind",
+            "Globex Corporation",
+            Normalised,
+            68.7,
+            vec![],
+        ),
         (7, ana, "Kai Sato", "Hooli", Exact, 64.5, vec![chloe]),
-        (8, ben, "Rita Gomez", "Stark Industries", Exact, 60.7, vec![]),
+        (
+            8,
+            ben,
+            "Rita Gomez",
+            "Stark Industries",
+            Exact,
+            60.7,
+            vec![],
+        ),
         (9, chloe, "Hugo Laurent", "Hooli", Exact, 50.1, vec![]),
-        (10, chloe, "Ines Duarte", "Stark Industries", Fuzzy, 48.3, vec![]),
+        (
+            10,
+            chloe,
+            "Ines Duarte",
+            "Stark Industries",
+            Fuzzy,
+            48.3,
+            vec![],
+        ),
     ];
     assert_eq!(got, want);
 
@@ -75,10 +155,25 @@ fn the_whole_ask_list() {
     // (Ana's own employer), Luis Ortega (Ben's), Zoe Adams (Cyberdyne, an
     // open opportunity), Priya Nair ("Apple Bank" is not "Apple"), Paula
     // Chen (only known by Dev, a passive).
-    for name in ["Wen Li", "Omar Haddad", "Luis Ortega", "Zoe Adams", "Priya Nair", "Paula Chen"] {
-        assert!(list.asks.iter().all(|a| a.target != name), "{name} must not be asked");
+    for name in [
+        "Wen Li",
+        "Omar Haddad",
+        "Luis Ortega",
+        "Zoe Adams",
+        "Priya Nair",
+        "Paula Chen",
+    ] {
+        assert!(
+            list.asks.iter().all(|a| a.target != name),
+            "{name} must not be asked"
+        );
     }
-    let count = |r: Exclusion| set.excluded.iter().find(|e| e.reason == r).map_or(0, |e| e.count);
+    let count = |r: Exclusion| {
+        set.excluded
+            .iter()
+            .find(|e| e.reason == r)
+            .map_or(0, |e| e.count)
+    };
     assert_eq!(count(Exclusion::ExistingCustomer), 1);
     assert_eq!(count(Exclusion::PromoterEmployer), 2);
     assert_eq!(count(Exclusion::OpenOpportunity), 1);
@@ -86,28 +181,56 @@ fn the_whole_ask_list() {
 
     // The fuzzy match is visible with its confidence.
     let fuzzy = set.matches.iter().find(|m| m.tier == Fuzzy).unwrap();
-    assert_eq!((fuzzy.company.as_str(), fuzzy.account.as_str()), ("Stark Industires", "Stark Industries"));
+    assert_eq!(
+        (fuzzy.company.as_str(), fuzzy.account.as_str()),
+        ("Stark Industires", "Stark Industries")
+    );
     assert!(fuzzy.confidence > 0.85 && fuzzy.confidence < 1.0);
 
     // Reasons say why, largest first; the top ask names its mutuals and the moment.
     let top = &list.asks[0];
     assert!(top.reasons.windows(2).all(|w| w[0].points >= w[1].points));
     let texts: Vec<&str> = top.reasons.iter().map(|r| r.text.as_str()).collect();
-    assert!(texts.contains(&"42 mutual connections with us"), "{texts:?}");
-    assert!(texts.iter().any(|t| t.starts_with("ask now: certification / event 3 days ago")), "{texts:?}");
+    assert!(
+        texts.contains(&"42 mutual connections with us"),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("ask now: certification / event 3 days ago")),
+        "{texts:?}"
+    );
     assert!((top.reasons.iter().map(|r| r.points).sum::<f64>() - top.score).abs() < 0.5);
 
     // Per promoter: Ana's five, Ben's three, Chloé's two; Dev (passive) none.
-    let per: Vec<(&str, usize)> = list.promoters.iter().map(|p| (p.promoter.as_str(), p.asks.len())).collect();
+    let per: Vec<(&str, usize)> = list
+        .promoters
+        .iter()
+        .map(|p| (p.promoter.as_str(), p.asks.len()))
+        .collect();
     assert_eq!(per, vec![(ana, 5), (ben, 3), (chloe, 2)]);
     let email = &list.promoters[0].email;
     assert_eq!(email.to.as_deref(), Some(ana));
-    for needle in ["Hi Ana,", "Layla Moreau, Chief Revenue Officer at Globex Corporation", "https://www.linkedin.com/in/layla-moreau-3b2a1", "Why: "] {
-        assert!(email.body.contains(needle), "{needle} not in\n{}", email.body);
+    for needle in [
+        "Hi Ana,",
+        "Layla Moreau, Chief Revenue Officer at Globex Corporation",
+        "https://www.linkedin.com/in/layla-moreau-3b2a1",
+        "Why: ",
+    ] {
+        assert!(
+            email.body.contains(needle),
+            "{needle} not in\n{}",
+            email.body
+        );
     }
 
     // Per account: the best way in.
-    let ways: Vec<(&str, &str, Option<u32>)> = list.accounts.iter().map(|a| (a.account.as_str(), a.target.as_str(), a.ask_rank)).collect();
+    let ways: Vec<(&str, &str, Option<u32>)> = list
+        .accounts
+        .iter()
+        .map(|a| (a.account.as_str(), a.target.as_str(), a.ask_rank))
+        .collect();
     assert_eq!(
         ways,
         vec![
@@ -123,10 +246,18 @@ fn the_whole_ask_list() {
 #[test]
 fn passives_join_when_allowed_and_a_cap_moves_targets_to_alternates() {
     let files = files();
-    let settings = Settings { allow_passives: true, asks_per_promoter: 1, ..Default::default() };
+    let settings = Settings {
+        allow_passives: true,
+        asks_per_promoter: 1,
+        ..Default::default()
+    };
     let set = build_candidates(&Dataset::from_files(&files), &settings);
     let list = rank(&set, &settings.weights, &settings, today());
-    let got: Vec<(&str, &str)> = list.asks.iter().map(|a| (a.promoter.as_str(), a.target.as_str())).collect();
+    let got: Vec<(&str, &str)> = list
+        .asks
+        .iter()
+        .map(|a| (a.promoter.as_str(), a.target.as_str()))
+        .collect();
     // Ana's best is Layla; Ben's Jonas; Dev, a passive with a fresh
     // answer, now introduces Paula Chen; Tom Reyes goes to Chloé because
     // Ana (his best path) is full.
@@ -140,7 +271,13 @@ fn passives_join_when_allowed_and_a_cap_moves_targets_to_alternates() {
         ]
     );
     let tom = &list.asks[3];
-    assert_eq!(tom.alternates.iter().map(|a| a.promoter.as_str()).collect::<Vec<_>>(), ["ana.ruiz@northwind.com", "dev@tailspin.com"]);
+    assert_eq!(
+        tom.alternates
+            .iter()
+            .map(|a| a.promoter.as_str())
+            .collect::<Vec<_>>(),
+        ["ana.ruiz@northwind.com", "dev@tailspin.com"]
+    );
 }
 
 #[test]
@@ -157,8 +294,16 @@ fn reranking_needs_no_rebuild_and_weights_change_the_order() {
     w.promoter = 0.0;
     // Timing only: the stale promoter's asks sink to the bottom with 0 points.
     let list = rank(&set, &w, &settings, today());
-    assert!(list.asks.iter().filter(|a| a.promoter.starts_with("chloe")).all(|a| a.score == 0.0));
-    assert!(list.asks.iter().filter(|a| !a.promoter.starts_with("chloe")).all(|a| a.score == 100.0));
+    assert!(list
+        .asks
+        .iter()
+        .filter(|a| a.promoter.starts_with("chloe"))
+        .all(|a| a.score == 0.0));
+    assert!(list
+        .asks
+        .iter()
+        .filter(|a| !a.promoter.starts_with("chloe"))
+        .all(|a| a.score == 100.0));
 }
 
 #[test]
@@ -174,5 +319,8 @@ fn history_removes_people_already_asked() {
     let set = build_candidates(&data, &settings);
     let list = rank(&set, &settings.weights, &settings, today());
     assert!(list.asks.iter().all(|a| a.target != "Layla Moreau"));
-    assert!(set.excluded.iter().any(|e| e.reason == Exclusion::AlreadyAsked && e.count == 2));
+    assert!(set
+        .excluded
+        .iter()
+        .any(|e| e.reason == Exclusion::AlreadyAsked && e.count == 2));
 }

@@ -11,7 +11,10 @@ use referral_radar::core::dates::Date;
 use referral_radar::core::model::{AccountRole, FileKind, Records};
 use referral_radar::core::seniority::Seniority;
 use referral_radar::core::settings::IcpMode;
-use referral_radar::core::{build_candidates, import_file, nps_report, rank, AskRecord, ImportOptions, ImportedFile, Settings};
+use referral_radar::core::{
+    build_candidates, import_file, nps_report, rank, AskRecord, ImportOptions, ImportedFile,
+    Settings,
+};
 
 const HELP: &str = "\
 referral-radar — find the introductions worth asking your promoters for.
@@ -119,12 +122,19 @@ fn inspect(args: &[String]) -> ExitCode {
     let mut all_read = true;
     let mut reports = Vec::new();
     for path in files {
-        let name = std::path::Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
         let imported = match std::fs::read(path) {
             Ok(bytes) => import_file(&name, &bytes, &ImportOptions::default()),
             Err(e) => {
-                let mut f = ImportedFile { file: name.clone(), ..Default::default() };
-                f.problems.push(referral_radar::core::Problem::file(format!("cannot open {path}: {e}")));
+                let mut f = ImportedFile {
+                    file: name.clone(),
+                    ..Default::default()
+                };
+                f.problems.push(referral_radar::core::Problem::file(format!(
+                    "cannot open {path}: {e}"
+                )));
                 f
             }
         };
@@ -136,7 +146,11 @@ fn inspect(args: &[String]) -> ExitCode {
     let mut out = std::io::stdout().lock();
     if json {
         let values: Vec<serde_json::Value> = reports.iter().map(inspect_json).collect();
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&values).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&values).unwrap_or_default()
+        );
     } else {
         for f in &reports {
             let _ = write!(out, "{}", inspect_text(f));
@@ -173,7 +187,11 @@ fn inspect_json(f: &ImportedFile) -> serde_json::Value {
 fn inspect_text(f: &ImportedFile) -> String {
     let mut s = String::new();
     s.push_str(&format!("{}\n", f.file));
-    s.push_str(&format!("  kind:     {} ({})\n", f.kind.as_str(), f.kind.label()));
+    s.push_str(&format!(
+        "  kind:     {} ({})\n",
+        f.kind.as_str(),
+        f.kind.label()
+    ));
     if let Some(owner) = &f.owner {
         s.push_str(&format!("  owner:    {owner}\n"));
     }
@@ -184,15 +202,26 @@ fn inspect_text(f: &ImportedFile) -> String {
         s.push_str(&format!("  list:     {} ({})\n", r.as_str(), r.label()));
     }
     if let (Some(e), Some(d)) = (f.encoding, &f.delimiter) {
-        s.push_str(&format!("  read as:  {}, {d}-separated, header on line {}\n", e.label(), f.header_line.unwrap_or(1)));
+        s.push_str(&format!(
+            "  read as:  {}, {d}-separated, header on line {}\n",
+            e.label(),
+            f.header_line.unwrap_or(1)
+        ));
     }
     if !f.columns.is_empty() {
         s.push_str("  columns:\n");
         for c in &f.columns {
-            s.push_str(&format!("    {:<28} {}\n", c.header, c.role.map_or("-", |r| r.as_str())));
+            s.push_str(&format!(
+                "    {:<28} {}\n",
+                c.header,
+                c.role.map_or("-", |r| r.as_str())
+            ));
         }
     }
-    s.push_str(&format!("  rows:     {} kept, {} skipped\n", f.rows, f.skipped));
+    s.push_str(&format!(
+        "  rows:     {} kept, {} skipped\n",
+        f.rows, f.skipped
+    ));
     for n in &f.notes {
         s.push_str(&format!("  note:     {n}\n"));
     }
@@ -210,7 +239,9 @@ fn inspect_text(f: &ImportedFile) -> String {
 
 /// Read and import one file, or say why not.
 fn read_file(path: &str, options: &ImportOptions) -> Result<ImportedFile, String> {
-    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open {path}: {e}"))?;
     let f = import_file(&name, &bytes, options);
     if f.rows == 0 {
@@ -232,7 +263,13 @@ fn nps(args: &[String]) -> ExitCode {
         eprintln!("referral-radar nps: name one survey FILE\n\n{HELP}");
         return ExitCode::from(2);
     };
-    let f = match read_file(path, &ImportOptions { kind: Some(FileKind::Nps), ..Default::default() }) {
+    let f = match read_file(
+        path,
+        &ImportOptions {
+            kind: Some(FileKind::Nps),
+            ..Default::default()
+        },
+    ) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("referral-radar nps: {e}");
@@ -260,14 +297,27 @@ fn nps(args: &[String]) -> ExitCode {
             "by_month": report.by_month,
             "undated": report.undated,
         });
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     } else {
         let _ = writeln!(out, "NPS {:.1} from {} responses", o.score, o.responses);
         if let Some(i) = &o.interval {
             let _ = writeln!(out, "  95% interval: {:.1} to {:.1}", i.low, i.high);
         }
-        let _ = writeln!(out, "  promoters {}, passives {}, detractors {}", o.promoters, o.passives, o.detractors);
-        let dist: Vec<String> = o.distribution.iter().enumerate().map(|(s, n)| format!("{s}:{n}")).collect();
+        let _ = writeln!(
+            out,
+            "  promoters {}, passives {}, detractors {}",
+            o.promoters, o.passives, o.detractors
+        );
+        let dist: Vec<String> = o
+            .distribution
+            .iter()
+            .enumerate()
+            .map(|(s, n)| format!("{s}:{n}"))
+            .collect();
         let _ = writeln!(out, "  distribution: {}", dist.join(" "));
         if !o.dropped.is_empty() {
             let _ = writeln!(out, "  dropped: {}", o.dropped.len());
@@ -276,10 +326,18 @@ fn nps(args: &[String]) -> ExitCode {
             }
         }
         for m in &report.by_month {
-            let _ = writeln!(out, "  {}: NPS {:.1} ({} responses)", m.month, m.nps.score, m.nps.responses);
+            let _ = writeln!(
+                out,
+                "  {}: NPS {:.1} ({} responses)",
+                m.month, m.nps.score, m.nps.responses
+            );
         }
         for a in &report.by_account {
-            let _ = writeln!(out, "  {}: NPS {:.1} ({} responses)", a.account, a.nps.score, a.nps.responses);
+            let _ = writeln!(
+                out,
+                "  {}: NPS {:.1} ({} responses)",
+                a.account, a.nps.score, a.nps.responses
+            );
         }
     }
     ExitCode::SUCCESS
@@ -287,7 +345,9 @@ fn nps(args: &[String]) -> ExitCode {
 
 /// Today from the system clock (the CLI may read it; the core never does).
 fn system_today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     Date::from_days((secs / 86_400) as i64)
 }
 
@@ -297,13 +357,17 @@ fn rank_command(args: &[String]) -> ExitCode {
         ExitCode::from(2)
     };
     let mut settings = Settings::default();
-    let (mut nps_file, mut networks, mut accounts, mut leads, mut history) = (None, Vec::new(), Vec::new(), Vec::new(), None);
+    let (mut nps_file, mut networks, mut accounts, mut leads, mut history) =
+        (None, Vec::new(), Vec::new(), Vec::new(), None);
     let (mut today, mut json, mut emails) = (None, false, false);
     let mut overrides: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < args.len() {
         let flag = args[i].as_str();
-        let takes_value = !matches!(flag, "--json" | "--emails" | "--allow-passives" | "--any-company");
+        let takes_value = !matches!(
+            flag,
+            "--json" | "--emails" | "--allow-passives" | "--any-company"
+        );
         let value = if takes_value {
             match args.get(i + 1) {
                 Some(v) => v.clone(),
@@ -337,24 +401,36 @@ fn rank_command(args: &[String]) -> ExitCode {
             }
             "--json" => json = true,
             "--emails" => emails = true,
-            "--allow-passives" | "--any-company" => overrides.push((flag.to_string(), String::new())),
-            "--threshold" | "--asks-per-promoter" | "--persona" | "--min-seniority" | "--weight" | "--veto" => {
-                overrides.push((flag.to_string(), value))
+            "--allow-passives" | "--any-company" => {
+                overrides.push((flag.to_string(), String::new()))
             }
+            "--threshold"
+            | "--asks-per-promoter"
+            | "--persona"
+            | "--min-seniority"
+            | "--weight"
+            | "--veto" => overrides.push((flag.to_string(), value)),
             other => return usage(format!("unknown option `{other}`\n\n{HELP}")),
         }
         i += if takes_value { 2 } else { 1 };
     }
     // Flags override the settings file, whichever came first.
     for (flag, value) in overrides {
-        let number = |v: &str| v.parse::<usize>().map_err(|_| format!("{flag} wants a number, not `{v}`"));
+        let number = |v: &str| {
+            v.parse::<usize>()
+                .map_err(|_| format!("{flag} wants a number, not `{v}`"))
+        };
         let applied: Result<(), String> = match flag.as_str() {
             "--allow-passives" => Ok(settings.allow_passives = true),
             "--any-company" => Ok(settings.icp = IcpMode::AnyCompany),
             "--threshold" => number(&value).map(|n| settings.promoter_threshold = n.min(10) as u8),
             "--asks-per-promoter" => number(&value).map(|n| settings.asks_per_promoter = n),
             "--persona" => {
-                settings.persona.title_keywords = value.split(',').map(|k| k.trim().to_string()).filter(|k| !k.is_empty()).collect();
+                settings.persona.title_keywords = value
+                    .split(',')
+                    .map(|k| k.trim().to_string())
+                    .filter(|k| !k.is_empty())
+                    .collect();
                 Ok(())
             }
             "--min-seniority" => Seniority::parse(&value)
@@ -368,7 +444,9 @@ fn rank_command(args: &[String]) -> ExitCode {
             return usage(e);
         }
     }
-    let Some(nps_path) = nps_file else { return usage(format!("name the survey with --nps FILE\n\n{HELP}")) };
+    let Some(nps_path) = nps_file else {
+        return usage(format!("name the survey with --nps FILE\n\n{HELP}"));
+    };
     if networks.is_empty() {
         return usage("name at least one --network [OWNER=]FILE".to_string());
     }
@@ -382,25 +460,54 @@ fn rank_command(args: &[String]) -> ExitCode {
         Ok(files.len() - 1)
     };
     let mut failed = Vec::new();
-    let _ = read(&nps_path, ImportOptions { kind: Some(FileKind::Nps), ..Default::default() }).map_err(|e| failed.push(e)).ok();
+    let _ = read(
+        &nps_path,
+        ImportOptions {
+            kind: Some(FileKind::Nps),
+            ..Default::default()
+        },
+    )
+    .map_err(|e| failed.push(e))
+    .ok();
     let mut owners: Vec<(usize, Option<String>)> = Vec::new();
     for spec in &networks {
         let (owner, path) = match spec.split_once('=') {
-            Some((o, p)) if !std::path::Path::new(spec).exists() => (Some(o.trim().to_string()), p.to_string()),
+            Some((o, p)) if !std::path::Path::new(spec).exists() => {
+                (Some(o.trim().to_string()), p.to_string())
+            }
             _ => (None, spec.clone()),
         };
-        match read(&path, ImportOptions { kind: Some(FileKind::Connections), ..Default::default() }) {
+        match read(
+            &path,
+            ImportOptions {
+                kind: Some(FileKind::Connections),
+                ..Default::default()
+            },
+        ) {
             Ok(i) => owners.push((i, owner)),
             Err(e) => failed.push(e),
         }
     }
     for (role, path) in &accounts {
-        if let Err(e) = read(path, ImportOptions { kind: Some(FileKind::Accounts), account_role: Some(*role), ..Default::default() }) {
+        if let Err(e) = read(
+            path,
+            ImportOptions {
+                kind: Some(FileKind::Accounts),
+                account_role: Some(*role),
+                ..Default::default()
+            },
+        ) {
             failed.push(e);
         }
     }
     for path in &leads {
-        if let Err(e) = read(path, ImportOptions { kind: Some(FileKind::Leads), ..Default::default() }) {
+        if let Err(e) = read(
+            path,
+            ImportOptions {
+                kind: Some(FileKind::Leads),
+                ..Default::default()
+            },
+        ) {
             failed.push(e);
         }
     }
@@ -411,7 +518,10 @@ fn rank_command(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     let history: Vec<AskRecord> = match history {
-        Some(path) => match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+        Some(path) => match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        {
             Ok(h) => h,
             Err(e) => {
                 eprintln!("referral-radar rank: cannot read the history {path}: {e}");
@@ -424,7 +534,10 @@ fn rank_command(args: &[String]) -> ExitCode {
         if let Some(o) = owner {
             files[*i].owner = Some(o.clone());
         } else if files[*i].owner.is_none() {
-            eprintln!("referral-radar rank: note: {} names no owner; give it as --network OWNER=FILE", files[*i].file);
+            eprintln!(
+                "referral-radar rank: note: {} names no owner; give it as --network OWNER=FILE",
+                files[*i].file
+            );
         }
     }
 
@@ -441,22 +554,53 @@ fn rank_command(args: &[String]) -> ExitCode {
         eprintln!("excluded: {} connection(s) {}", e.count, e.reason.label());
     }
     for m in &candidates.matches {
-        eprintln!("matched: \"{}\" → {} ({}, {:.2})", m.company, m.account, m.tier.as_str(), m.confidence);
+        eprintln!(
+            "matched: \"{}\" → {} ({}, {:.2})",
+            m.company,
+            m.account,
+            m.tier.as_str(),
+            m.confidence
+        );
     }
 
     let mut out = std::io::stdout().lock();
     if emails {
         for p in &list.promoters {
-            let _ = writeln!(out, "To: {}\nSubject: {}\n\n{}\n", p.email.to.as_deref().unwrap_or(&p.name), p.email.subject, p.email.body);
+            let _ = writeln!(
+                out,
+                "To: {}\nSubject: {}\n\n{}\n",
+                p.email.to.as_deref().unwrap_or(&p.name),
+                p.email.subject,
+                p.email.body
+            );
         }
     } else if json {
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list.asks).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&list.asks).unwrap_or_default()
+        );
     } else {
         let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(["rank", "promoter", "target", "target_url", "title", "account", "match_tier", "score", "reasons", "alternates"]);
+        let _ = w.write_record([
+            "rank",
+            "promoter",
+            "target",
+            "target_url",
+            "title",
+            "account",
+            "match_tier",
+            "score",
+            "reasons",
+            "alternates",
+        ]);
         for a in &list.asks {
             let reasons: Vec<&str> = a.reasons.iter().map(|r| r.text.as_str()).collect();
-            let alternates: Vec<String> = a.alternates.iter().map(|x| format!("{} ({:.1})", x.promoter, x.score)).collect();
+            let alternates: Vec<String> = a
+                .alternates
+                .iter()
+                .map(|x| format!("{} ({:.1})", x.promoter, x.score))
+                .collect();
             let _ = w.write_record([
                 a.rank.to_string(),
                 a.promoter.clone(),
@@ -476,8 +620,13 @@ fn rank_command(args: &[String]) -> ExitCode {
 }
 
 fn set_weight(settings: &mut Settings, spec: &str) -> Result<(), String> {
-    let (name, value) = spec.split_once('=').ok_or(format!("--weight wants NAME=VALUE, not `{spec}`"))?;
-    let v: f64 = value.trim().parse().map_err(|_| format!("--weight {name} wants a number, not `{value}`"))?;
+    let (name, value) = spec
+        .split_once('=')
+        .ok_or(format!("--weight wants NAME=VALUE, not `{spec}`"))?;
+    let v: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("--weight {name} wants a number, not `{value}`"))?;
     if !(v.is_finite() && v >= 0.0) {
         return Err(format!("--weight {name} must be zero or more"));
     }

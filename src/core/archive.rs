@@ -25,7 +25,10 @@ use super::text::decode;
 /// Import a LinkedIn data-export ZIP: its `Connections.csv`, with the owner
 /// named from `Profile.csv` and their employer from `Positions.csv`.
 pub fn import_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> ImportedFile {
-    let mut out = ImportedFile { file: file.to_string(), ..Default::default() };
+    let mut out = ImportedFile {
+        file: file.to_string(),
+        ..Default::default()
+    };
     let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
         Ok(z) => z,
         Err(e) => {
@@ -61,37 +64,64 @@ pub fn import_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Imported
         )));
         return out;
     };
-    let entry_name = zip.name_for_index(connections).and_then(Result::ok).map_or_else(|| "Connections.csv".to_string(), |n| n.to_string());
+    let entry_name = zip
+        .name_for_index(connections)
+        .and_then(Result::ok)
+        .map_or_else(|| "Connections.csv".to_string(), |n| n.to_string());
     let data = match inflate(&mut zip, connections, &mut budget) {
         Ok(d) => d,
         Err(msg) => {
-            out.problems.push(Problem::file(format!("{entry_name} in {file}: {msg}")));
+            out.problems
+                .push(Problem::file(format!("{entry_name} in {file}: {msg}")));
             return out;
         }
     };
     let mut result = match decode(&data) {
         Ok((text, enc)) => import_text(file, &text, enc, options),
         Err(_) => {
-            out.problems.push(Problem::file(format!("{entry_name} in {file} is empty or not text.")));
+            out.problems.push(Problem::file(format!(
+                "{entry_name} in {file} is empty or not text."
+            )));
             return out;
         }
     };
-    result.notes.insert(0, format!("Read {entry_name} from the archive."));
+    result
+        .notes
+        .insert(0, format!("Read {entry_name} from the archive."));
 
     if let Some(i) = profile {
         match inflate(&mut zip, i, &mut budget) {
-            Ok(d) => result.owner = first_row_value(&d, |t, rec| {
-                let get = |name: &str| t.header.iter().position(|h| h.eq_ignore_ascii_case(name)).and_then(|c| rec.get(c)).map(str::trim);
-                let name = super::model::join_name(get("First Name").unwrap_or(""), get("Last Name").unwrap_or(""));
-                Some(name).filter(|n| !n.is_empty())
-            }),
-            Err(msg) => result.notes.push(format!("Profile.csv could not be read ({msg}); choose the owner by hand.")),
+            Ok(d) => {
+                result.owner = first_row_value(&d, |t, rec| {
+                    let get = |name: &str| {
+                        t.header
+                            .iter()
+                            .position(|h| h.eq_ignore_ascii_case(name))
+                            .and_then(|c| rec.get(c))
+                            .map(str::trim)
+                    };
+                    let name = super::model::join_name(
+                        get("First Name").unwrap_or(""),
+                        get("Last Name").unwrap_or(""),
+                    );
+                    Some(name).filter(|n| !n.is_empty())
+                })
+            }
+            Err(msg) => result.notes.push(format!(
+                "Profile.csv could not be read ({msg}); choose the owner by hand."
+            )),
         }
     }
     if let Some(i) = positions {
         if let Ok(d) = inflate(&mut zip, i, &mut budget) {
             result.owner_company = first_row_value(&d, |t, rec| {
-                let get = |name: &str| t.header.iter().position(|h| h.eq_ignore_ascii_case(name)).and_then(|c| rec.get(c)).map(str::trim);
+                let get = |name: &str| {
+                    t.header
+                        .iter()
+                        .position(|h| h.eq_ignore_ascii_case(name))
+                        .and_then(|c| rec.get(c))
+                        .map(str::trim)
+                };
                 let finished = get("Finished On").unwrap_or("");
                 let company = get("Company Name").unwrap_or("");
                 (finished.is_empty() && !company.is_empty()).then(|| company.to_string())
@@ -99,14 +129,22 @@ pub fn import_zip(file: &str, bytes: &[u8], options: &ImportOptions) -> Imported
         }
     }
     if result.kind != FileKind::Connections && options.kind.is_none() {
-        result.problems.push(Problem::file(format!("{entry_name} in {file} does not look like LinkedIn connections.")));
+        result.problems.push(Problem::file(format!(
+            "{entry_name} in {file} does not look like LinkedIn connections."
+        )));
     }
     result
 }
 
 /// Inflate one entry, counting what it really inflates to.
-fn inflate(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, index: usize, budget: &mut u64) -> Result<Vec<u8>, String> {
-    let entry = zip.by_index(index).map_err(|e| format!("cannot be read ({e})"))?;
+fn inflate(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+    budget: &mut u64,
+) -> Result<Vec<u8>, String> {
+    let entry = zip
+        .by_index(index)
+        .map_err(|e| format!("cannot be read ({e})"))?;
     let limit = (*budget).min(MAX_ZIP_ENTRY_BYTES);
     let mut data = Vec::new();
     // Read one byte past the limit to know it was crossed; never trust the

@@ -113,7 +113,13 @@ fn round1(x: f64) -> f64 {
 
 /// Build the ask list from paths already sorted best first (see
 /// [`super::rank::score_paths`]).
-pub fn assemble(set: &CandidateSet, scored: &[Scored], timings: &[PromoterTiming], weights: &Weights, settings: &Settings) -> AskList {
+pub fn assemble(
+    set: &CandidateSet,
+    scored: &[Scored],
+    timings: &[PromoterTiming],
+    weights: &Weights,
+    settings: &Settings,
+) -> AskList {
     let cap = settings.asks_per_promoter;
     let mut assigned = vec![false; set.targets.len()];
     let mut load = vec![0usize; set.promoters.len()];
@@ -166,7 +172,11 @@ pub fn assemble(set: &CandidateSet, scored: &[Scored], timings: &[PromoterTiming
                     .into_iter()
                     .map(|(score, pi)| {
                         let ap = &set.promoters[pi as usize];
-                        Alternate { promoter: ap.key().to_string(), promoter_name: ap.name.clone(), score: round1(score) }
+                        Alternate {
+                            promoter: ap.key().to_string(),
+                            promoter_name: ap.name.clone(),
+                            score: round1(score),
+                        }
                     })
                     .collect(),
                 timing: timings[s.promoter as usize].timing.clone(),
@@ -188,7 +198,12 @@ pub fn assemble(set: &CandidateSet, scored: &[Scored], timings: &[PromoterTiming
         .map(|pi| {
             let p = &set.promoters[pi as usize];
             let list = std::mem::take(&mut by_promoter[pi as usize]);
-            let email = email_draft(p, &list.iter().map(|i| &asks[*i as usize]).collect::<Vec<_>>(), &timings[pi as usize], settings);
+            let email = email_draft(
+                p,
+                &list.iter().map(|i| &asks[*i as usize]).collect::<Vec<_>>(),
+                &timings[pi as usize],
+                settings,
+            );
             PromoterAsks {
                 promoter: p.key().to_string(),
                 name: p.name.clone(),
@@ -231,25 +246,51 @@ pub fn assemble(set: &CandidateSet, scored: &[Scored], timings: &[PromoterTiming
         });
     }
 
-    AskList { asks, promoters, accounts, paths_scored: scored.len() as u32 }
+    AskList {
+        asks,
+        promoters,
+        accounts,
+        paths_scored: scored.len() as u32,
+    }
 }
 
 /// The executive's email to a promoter: the exact people, and why.
-pub fn email_draft(p: &super::candidates::Promoter, asks: &[&Ask], timing: &PromoterTiming, settings: &Settings) -> EmailDraft {
+pub fn email_draft(
+    p: &super::candidates::Promoter,
+    asks: &[&Ask],
+    timing: &PromoterTiming,
+    settings: &Settings,
+) -> EmailDraft {
     let first = p.first_name();
-    let us = if settings.our_company.trim().is_empty() { "us" } else { settings.our_company.trim() };
-    let grow = if us == "us" { "we grow".to_string() } else { format!("{us} grows") };
+    let us = if settings.our_company.trim().is_empty() {
+        "us"
+    } else {
+        settings.our_company.trim()
+    };
+    let grow = if us == "us" {
+        "we grow".to_string()
+    } else {
+        format!("{us} grows")
+    };
     let n = asks.len();
     let subject = format!(
         "{first}, {} introduction{} that would mean a lot to {us}",
-        if n == 1 { "one".to_string() } else { n.to_string() },
+        if n == 1 {
+            "one".to_string()
+        } else {
+            n.to_string()
+        },
         if n == 1 { "" } else { "s" }
     );
     let mut body = format!("Hi {first},\n\n");
     let thanks = match (&timing.timing, p.score) {
-        (Timing::AskNow { moment: super::rank::Moment::ActiveProject, .. }, _) => {
-            "Thank you for the work we are doing together right now".to_string()
-        }
+        (
+            Timing::AskNow {
+                moment: super::rank::Moment::ActiveProject,
+                ..
+            },
+            _,
+        ) => "Thank you for the work we are doing together right now".to_string(),
         (_, 10) => "Thank you for rating us a 10".to_string(),
         (_, s) => format!("Thank you for rating us a {s}"),
     };
@@ -258,8 +299,17 @@ pub fn email_draft(p: &super::candidates::Promoter, asks: &[&Ask], timing: &Prom
         if n == 1 { "this person" } else { "these people" }
     ));
     for (i, a) in asks.iter().enumerate() {
-        let title = if a.title.is_empty() { String::new() } else { format!(", {}", a.title) };
-        body.push_str(&format!("{}. {}{title} at {}\n", i + 1, a.target, a.account));
+        let title = if a.title.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", a.title)
+        };
+        body.push_str(&format!(
+            "{}. {}{title} at {}\n",
+            i + 1,
+            a.target,
+            a.account
+        ));
         if let Some(url) = &a.target_url {
             body.push_str(&format!("   {url}\n"));
         }
@@ -267,7 +317,12 @@ pub fn email_draft(p: &super::candidates::Promoter, asks: &[&Ask], timing: &Prom
         let why: Vec<&str> = a
             .reasons
             .iter()
-            .filter(|r| !matches!(r.signal, Signal::Timing | Signal::Promoter | Signal::Alignment))
+            .filter(|r| {
+                !matches!(
+                    r.signal,
+                    Signal::Timing | Signal::Promoter | Signal::Alignment
+                )
+            })
             .take(2)
             .map(|r| r.text.as_str())
             .collect();
@@ -276,12 +331,18 @@ pub fn email_draft(p: &super::candidates::Promoter, asks: &[&Ask], timing: &Prom
         }
     }
     if let Some(on) = timing.upcoming {
-        body.push_str(&format!("\nIf it is easier, we could talk about this at the event on {on}.\n"));
+        body.push_str(&format!(
+            "\nIf it is easier, we could talk about this at the event on {on}.\n"
+        ));
     }
     body.push_str("\nA short note or a LinkedIn introduction is all it takes; I will take it from there.\n\nThank you,\n");
     if !settings.sender_name.trim().is_empty() {
         body.push_str(settings.sender_name.trim());
         body.push('\n');
     }
-    EmailDraft { to: p.email.clone(), subject, body }
+    EmailDraft {
+        to: p.email.clone(),
+        subject,
+        body,
+    }
 }

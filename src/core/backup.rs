@@ -72,8 +72,20 @@ impl std::fmt::Display for RestoreError {
 }
 
 impl Backup {
-    pub fn new(settings: Settings, files: Vec<BackupFile>, asks: Vec<AskRecord>, saved_on: Option<String>) -> Backup {
-        Backup { format: FORMAT.to_string(), schema: SCHEMA, saved_on, settings, files, asks }
+    pub fn new(
+        settings: Settings,
+        files: Vec<BackupFile>,
+        asks: Vec<AskRecord>,
+        saved_on: Option<String>,
+    ) -> Backup {
+        Backup {
+            format: FORMAT.to_string(),
+            schema: SCHEMA,
+            saved_on,
+            settings,
+            files,
+            asks,
+        }
     }
 
     pub fn to_json(&self) -> String {
@@ -82,11 +94,15 @@ impl Backup {
 
     /// Read a backup of this schema or an older one (migrated).
     pub fn from_json(text: &str) -> Result<Backup, RestoreError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| RestoreError::NotJson(e.to_string()))?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| RestoreError::NotJson(e.to_string()))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(RestoreError::NotABackup);
         }
-        let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or(RestoreError::NotABackup)? as u32;
+        let schema = value
+            .get("schema")
+            .and_then(|s| s.as_u64())
+            .ok_or(RestoreError::NotABackup)? as u32;
         if schema > SCHEMA {
             return Err(RestoreError::Newer { schema });
         }
@@ -96,7 +112,10 @@ impl Backup {
 }
 
 /// Bring a backup of `schema` up to [`SCHEMA`], one step per version.
-pub fn migrate(mut value: serde_json::Value, schema: u32) -> Result<serde_json::Value, RestoreError> {
+pub fn migrate(
+    mut value: serde_json::Value,
+    schema: u32,
+) -> Result<serde_json::Value, RestoreError> {
     let mut at = schema;
     while at < SCHEMA {
         // Each future schema change adds its step here, e.g.
@@ -119,17 +138,34 @@ mod tests {
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        assert!(matches!(Backup::from_json("nope"), Err(RestoreError::NotJson(_))));
-        assert_eq!(Backup::from_json("{\"a\":1}"), Err(RestoreError::NotABackup));
+        assert!(matches!(
+            Backup::from_json("nope"),
+            Err(RestoreError::NotJson(_))
+        ));
+        assert_eq!(
+            Backup::from_json("{\"a\":1}"),
+            Err(RestoreError::NotABackup)
+        );
         let newer = format!("{{\"format\":\"{FORMAT}\",\"schema\":{}}}", SCHEMA + 1);
-        assert_eq!(Backup::from_json(&newer), Err(RestoreError::Newer { schema: SCHEMA + 1 }));
+        assert_eq!(
+            Backup::from_json(&newer),
+            Err(RestoreError::Newer { schema: SCHEMA + 1 })
+        );
         let broken = format!("{{\"format\":\"{FORMAT}\",\"schema\":{SCHEMA},\"settings\":7}}");
-        assert!(matches!(Backup::from_json(&broken), Err(RestoreError::Damaged(_))));
+        assert!(matches!(
+            Backup::from_json(&broken),
+            Err(RestoreError::Damaged(_))
+        ));
     }
 
     #[test]
     fn round_trips() {
-        let b = Backup::new(Settings::default(), vec![], vec![], Some("2026-12-04".into()));
+        let b = Backup::new(
+            Settings::default(),
+            vec![],
+            vec![],
+            Some("2026-12-04".into()),
+        );
         assert_eq!(Backup::from_json(&b.to_json()).unwrap(), b);
     }
 }

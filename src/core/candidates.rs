@@ -38,7 +38,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::company::{company_key, company_words, email_domain, fold, fold_into, CompanyMatcher, FastMap, MatchTier};
+use super::company::{
+    company_key, company_words, email_domain, fold, fold_into, CompanyMatcher, FastMap, MatchTier,
+};
 use super::dates::Date;
 use super::goal::{AskRecord, AskState};
 use super::import::ImportedFile;
@@ -306,9 +308,20 @@ struct Book {
 
 impl Book {
     /// Add an account to the book, merging with an entry it matches.
-    fn add(&mut self, name: &str, domain: Option<&str>, tier: Option<u8>, role: AccountRole, vetoed: &Vetoed) {
+    fn add(
+        &mut self,
+        name: &str,
+        domain: Option<&str>,
+        tier: Option<u8>,
+        role: AccountRole,
+        vetoed: &Vetoed,
+    ) {
         let is_vetoed = vetoed.contains(name);
-        let found = if is_vetoed { None } else { self.matcher.find(name, domain) };
+        let found = if is_vetoed {
+            None
+        } else {
+            self.matcher.find(name, domain)
+        };
         let idx = match found {
             Some(m) => {
                 if m.tier != MatchTier::Exact {
@@ -322,7 +335,9 @@ impl Book {
                 }
                 if let Some(d) = domain {
                     self.matcher.set_domain(m.entry, d);
-                    self.entries[m.entry].domain.get_or_insert_with(|| d.to_string());
+                    self.entries[m.entry]
+                        .domain
+                        .get_or_insert_with(|| d.to_string());
                 }
                 m.entry
             }
@@ -427,7 +442,8 @@ impl People<'_> {
     }
 
     fn find(&self, url: Option<&str>, name_key: &str) -> Option<u32> {
-        url.and_then(|u| self.by_url.get(u).copied()).or_else(|| self.by_name.get(name_key).copied())
+        url.and_then(|u| self.by_url.get(u).copied())
+            .or_else(|| self.by_name.get(name_key).copied())
     }
 }
 
@@ -449,7 +465,10 @@ impl Prefixed {
         let mut b = [0u8; 16];
         let n = s.len().min(16);
         b[..n].copy_from_slice(&s[..n]);
-        Prefixed { head: u128::from_be_bytes(b), len: s.len() }
+        Prefixed {
+            head: u128::from_be_bytes(b),
+            len: s.len(),
+        }
     }
 
     /// Compare `a` (of which `self` was made) with `b` (of which `other` was).
@@ -487,10 +506,18 @@ fn persona_match(persona: &Persona, title: &str) -> bool {
     if persona.title_keywords.iter().all(|k| k.trim().is_empty()) {
         return true;
     }
-    let words: Vec<String> = fold(title).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let words: Vec<String> = fold(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     let text = format!(" {} ", words.join(" "));
     persona.title_keywords.iter().any(|k| {
-        let k: Vec<String> = fold(k).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let k: Vec<String> = fold(k)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         !k.is_empty() && text.contains(&format!(" {} ", k.join(" ")))
     })
 }
@@ -523,7 +550,8 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             }
         }
     }
-    let mut people: Vec<(&String, &&NpsResponse)> = latest.iter().filter(|(_, r)| r.score >= 7).collect();
+    let mut people: Vec<(&String, &&NpsResponse)> =
+        latest.iter().filter(|(_, r)| r.score >= 7).collect();
     people.sort_by(|a, b| a.0.cmp(b.0));
     out.promoters = people
         .iter()
@@ -544,7 +572,11 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
         .collect();
 
     // 2. The account book: targets first, then what excludes them.
-    let mut book = Book { matcher: CompanyMatcher::new(), entries: Vec::new(), matches: Vec::new() };
+    let mut book = Book {
+        matcher: CompanyMatcher::new(),
+        entries: Vec::new(),
+        matches: Vec::new(),
+    };
     let vetoed = &Vetoed::new(&settings.vetoed_matches);
     for role in AccountRole::ALL {
         for list in data.accounts.iter().filter(|l| l.role == role) {
@@ -556,7 +588,13 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for r in data.nps.iter().flat_map(|rows| rows.iter()) {
         if !r.company.trim().is_empty() {
             let domain = r.email.as_deref().and_then(email_domain);
-            book.add(&r.company, domain.as_deref(), None, AccountRole::Customer, vetoed);
+            book.add(
+                &r.company,
+                domain.as_deref(),
+                None,
+                AccountRole::Customer,
+                vetoed,
+            );
         }
     }
 
@@ -578,9 +616,15 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
         .iter()
         .map(|n| {
             let owner = n.owner.trim();
-            let found = promoter_by.get(&owner.to_lowercase()).or_else(|| promoter_by.get(&fold(owner))).copied();
+            let found = promoter_by
+                .get(&owner.to_lowercase())
+                .or_else(|| promoter_by.get(&fold(owner)))
+                .copied();
             if found.is_none() {
-                let why = match respondents.get(&owner.to_lowercase()).or_else(|| respondents.get(&fold(owner))) {
+                let why = match respondents
+                    .get(&owner.to_lowercase())
+                    .or_else(|| respondents.get(&fold(owner)))
+                {
                     Some(s) => format!("{owner} scored {s} (a detractor)"),
                     None if owner.is_empty() => "its owner is not named".to_string(),
                     None => format!("{owner} is not in the NPS file"),
@@ -648,7 +692,17 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     // the key.
                     let words = company_words(&c.company);
                     let key = words.concat();
-                    let r = resolve(&c.company, &words, &key, settings, vetoed, &book, &mut out, &mut account_of_entry, &mut account_of_key);
+                    let r = resolve(
+                        &c.company,
+                        &words,
+                        &key,
+                        settings,
+                        vetoed,
+                        &book,
+                        &mut out,
+                        &mut account_of_entry,
+                        &mut account_of_key,
+                    );
                     let id = keys.intern(key);
                     cache.insert(c.company.as_str(), (r, id));
                     (r, id)
@@ -669,10 +723,15 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     continue;
                 }
             };
-            let (seniority, fits) = *titles
-                .entry(c.title.as_str())
-                .or_insert_with(|| (seniority_of(&c.title), persona_match(&settings.persona, &c.title)));
-            if settings.icp == IcpMode::AnyCompany && (!fits || seniority < settings.persona.min_seniority) {
+            let (seniority, fits) = *titles.entry(c.title.as_str()).or_insert_with(|| {
+                (
+                    seniority_of(&c.title),
+                    persona_match(&settings.persona, &c.title),
+                )
+            });
+            if settings.icp == IcpMode::AnyCompany
+                && (!fits || seniority < settings.persona.min_seniority)
+            {
                 excluded[Exclusion::OutsidePersona as usize] += 1;
                 continue;
             }
@@ -694,7 +753,11 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     let t = out.targets.len() as u32;
                     // The row's full name is already a fresh string: keep it
                     // unless trimming changes it.
-                    let name = if name.trim().len() == name.len() { name } else { name.trim().to_string() };
+                    let name = if name.trim().len() == name.len() {
+                        name
+                    } else {
+                        name.trim().to_string()
+                    };
                     out.targets.push(Target {
                         name,
                         title: c.title.trim().to_string(),
@@ -721,7 +784,14 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                 out.targets[target as usize].networks += 1;
             }
             if let Some(p) = owner {
-                raw_paths.push(Path { promoter: p, target, network: ni as u32, row: row as u32, depth_people: 0, depth: 0.0 });
+                raw_paths.push(Path {
+                    promoter: p,
+                    target,
+                    network: ni as u32,
+                    row: row as u32,
+                    depth_people: 0,
+                    depth: 0.0,
+                });
             }
         }
     }
@@ -765,8 +835,13 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
         if !rec.changes.iter().any(|c| c.state >= AskState::Asked) {
             continue;
         }
-        let url = rec.target_url.as_deref().map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
-        if let Some(t) = people_index.find(url.as_deref(), &People::name_key(&rec.target, &rec.account)) {
+        let url = rec
+            .target_url
+            .as_deref()
+            .map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
+        if let Some(t) =
+            people_index.find(url.as_deref(), &People::name_key(&rec.target, &rec.account))
+        {
             asked[t as usize] = true;
         }
     }
@@ -781,7 +856,9 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for p in &raw_paths {
         has_path[p.target as usize] = true;
     }
-    let order: Vec<u32> = (0..out.targets.len() as u32).filter(|t| has_path[*t as usize]).collect();
+    let order: Vec<u32> = (0..out.targets.len() as u32)
+        .filter(|t| has_path[*t as usize])
+        .collect();
     // The order is (folded name, URL, account), stable. Speed: with 100k+
     // targets the sort's time went to cache misses, following each key's
     // strings to their heap blocks for every comparison. So the keys carry
@@ -793,11 +870,26 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     // comparison reads two keys, not two random places; the position in
     // `order` breaks ties last, which makes the faster unstable sort give
     // exactly the stable sort's order.
-    let urls = || order.iter().map(|t| out.targets[*t as usize].url.as_deref().unwrap_or(""));
+    let urls = || {
+        order
+            .iter()
+            .map(|t| out.targets[*t as usize].url.as_deref().unwrap_or(""))
+    };
     let shared = urls().next().map_or(0, |first| {
-        urls().fold(first.len(), |n, u| n.min(first.bytes().zip(u.bytes()).take_while(|(a, b)| a == b).count()))
+        urls().fold(first.len(), |n, u| {
+            n.min(
+                first
+                    .bytes()
+                    .zip(u.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count(),
+            )
+        })
     });
-    let names: Vec<String> = order.iter().map(|t| fold(&out.targets[*t as usize].name)).collect();
+    let names: Vec<String> = order
+        .iter()
+        .map(|t| fold(&out.targets[*t as usize].name))
+        .collect();
     let mut keyed: Vec<SortKey> = order
         .iter()
         .enumerate()
@@ -805,7 +897,14 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             let t = &out.targets[*t as usize];
             let url = &t.url.as_deref().unwrap_or("").as_bytes()[shared..];
             let name = names[i].as_bytes();
-            SortKey { name_head: Prefixed::new(name), url_head: Prefixed::new(url), name, url, account: t.account, pos: i as u32 }
+            SortKey {
+                name_head: Prefixed::new(name),
+                url_head: Prefixed::new(url),
+                name,
+                url,
+                account: t.account,
+                pos: i as u32,
+            }
         })
         .collect();
     keyed.sort_unstable_by(|a, b| {
@@ -834,7 +933,8 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     out.paths = raw_paths;
 
     out.matches.extend(book.matches);
-    out.matches.sort_by(|a, b| (a.tier, &a.company).cmp(&(b.tier, &b.company)));
+    out.matches
+        .sort_by(|a, b| (a.tier, &a.company).cmp(&(b.tier, &b.company)));
     // Reasons that happened, in reason order (`ALL` is in declaration order, which `Ord` follows).
     out.excluded = Exclusion::ALL
         .iter()
@@ -880,7 +980,11 @@ fn resolve(
             }
             let next = out.accounts.len() as u32;
             let a = *account_of_entry.entry(m.entry).or_insert_with(|| {
-                out.accounts.push(TargetAccount { name: e.name.clone(), domain: e.domain.clone(), tier: e.tier });
+                out.accounts.push(TargetAccount {
+                    name: e.name.clone(),
+                    domain: e.domain.clone(),
+                    tier: e.tier,
+                });
                 next
             });
             return Resolved::Account(a, m.tier, m.confidence as f32);
@@ -893,7 +997,11 @@ fn resolve(
         }
         let next = out.accounts.len() as u32;
         let a = *account_of_key.entry(key.to_string()).or_insert_with(|| {
-            out.accounts.push(TargetAccount { name: company.trim().to_string(), domain: None, tier: None });
+            out.accounts.push(TargetAccount {
+                name: company.trim().to_string(),
+                domain: None,
+                tier: None,
+            });
             next
         });
         return Resolved::Account(a, MatchTier::Exact, 1.0);

@@ -281,24 +281,34 @@ fn role_for_squashed(header: &str, sq: &str) -> Option<(Role, u8)> {
     if lower.contains("project") && lower.contains("end") {
         return Some((Role::ProjectEnd, 2));
     }
-    if lower.starts_with("why") || lower.contains("reason") || lower.contains("comment") || lower.contains("feedback") {
+    if lower.starts_with("why")
+        || lower.contains("reason")
+        || lower.contains("comment")
+        || lower.contains("feedback")
+    {
         return Some((Role::Comment, 3));
     }
     // Question-style headers ("What's your work email?", "Your company name").
     if lower.contains("email") || lower.contains("e-mail") {
         return Some((Role::Email, 3));
     }
-    if lower.contains("company") || lower.contains("organisation") || lower.contains("organization") {
+    if lower.contains("company") || lower.contains("organisation") || lower.contains("organization")
+    {
         return Some((Role::Company, 3));
     }
     if lower.contains("job title") || lower.contains("your title") || lower.contains("your role") {
         return Some((Role::Title, 3));
     }
-    if lower.contains("name") && (lower.contains("your") || lower.contains("full") || lower.contains("respondent")) {
+    if lower.contains("name")
+        && (lower.contains("your") || lower.contains("full") || lower.contains("respondent"))
+    {
         return Some((Role::FullName, 3));
     }
     // Any other open question ("What could we do better?") is free text.
-    if lower.trim_end().ends_with('?') || lower.contains("improve") || lower.contains("anything else") {
+    if lower.trim_end().ends_with('?')
+        || lower.contains("improve")
+        || lower.contains("anything else")
+    {
         return Some((Role::Comment, 5));
     }
     None
@@ -316,18 +326,69 @@ pub fn header_score(cell: &str) -> u32 {
             // Other columns known exports carry: they confirm the row is a
             // header even though the import does not use them.
             const KNOWN_OTHER: &[&str] = &[
-                "respondentid", "collectorid", "ipaddress", "responseid", "#", "responsetype",
-                "networkid", "tags", "recordid", "industry", "numberofemployees", "#employees",
-                "annualrevenue", "companyowner", "createdate", "country", "countryregion",
-                "vmid", "companyid", "companyurl", "location", "summary", "departments",
-                "geolocation", "birthdate", "address", "zipcode", "progress", "finished",
-                "status", "externalreference", "distributionchannel", "userlanguage",
-                "from", "to", "sentat", "message", "direction", "confirmed", "primary",
-                "updatedon", "startedon", "finishedon", "description", "customdata1",
-                "stagedateutc", "keywords", "apollorecordid", "foundedyear", "shortdescription",
-                "companylinkedinurl", "companycountry", "twitterhandles", "websites",
-                "instantmessengers", "personproperties", "amount", "closedate", "type",
-                "owner", "opportunityowner", "accountowner", "billingcountry",
+                "respondentid",
+                "collectorid",
+                "ipaddress",
+                "responseid",
+                "#",
+                "responsetype",
+                "networkid",
+                "tags",
+                "recordid",
+                "industry",
+                "numberofemployees",
+                "#employees",
+                "annualrevenue",
+                "companyowner",
+                "createdate",
+                "country",
+                "countryregion",
+                "vmid",
+                "companyid",
+                "companyurl",
+                "location",
+                "summary",
+                "departments",
+                "geolocation",
+                "birthdate",
+                "address",
+                "zipcode",
+                "progress",
+                "finished",
+                "status",
+                "externalreference",
+                "distributionchannel",
+                "userlanguage",
+                "from",
+                "to",
+                "sentat",
+                "message",
+                "direction",
+                "confirmed",
+                "primary",
+                "updatedon",
+                "startedon",
+                "finishedon",
+                "description",
+                "customdata1",
+                "stagedateutc",
+                "keywords",
+                "apollorecordid",
+                "foundedyear",
+                "shortdescription",
+                "companylinkedinurl",
+                "companycountry",
+                "twitterhandles",
+                "websites",
+                "instantmessengers",
+                "personproperties",
+                "amount",
+                "closedate",
+                "type",
+                "owner",
+                "opportunityowner",
+                "accountowner",
+                "billingcountry",
             ];
             KNOWN_OTHER.contains(&sq.as_str()) as u32
         }
@@ -357,7 +418,10 @@ mod tests {
             ("sharedConnectionsCount", Role::MutualConnections),
             ("connectionDegree", Role::Degree),
             ("Q1_NPS_GROUP", Role::NpsGroup),
-            ("How likely are you to recommend Acme to a friend or colleague?", Role::Score),
+            (
+                "How likely are you to recommend Acme to a friend or colleague?",
+                Role::Score,
+            ),
             ("Submit Date (UTC)", Role::RespondedOn),
             ("Timestamp", Role::RespondedOn),
             ("Company Domain Name", Role::Domain),

@@ -64,7 +64,9 @@ impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
@@ -144,10 +146,60 @@ const FUZZY_AMBIGUITY: f64 = 0.02;
 /// Legal suffixes dropped from the end of a name (after folding; dots are
 /// already gone, so `L.L.C.` is `llc` and `S.A.` is `sa`).
 const LEGAL_SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "llc", "llp", "lp", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh",
-    "mbh", "ag", "kg", "kgaa", "sa", "sas", "sarl", "sau", "bv", "nv", "oy", "oyj", "ab", "as", "asa", "aps",
-    "pty", "plc", "kk", "spa", "srl", "sl", "se", "ltda", "lda", "pte", "pvt", "private", "bhd", "sdn", "cv",
-    "ulc", "pllc", "pc", "ug", "eg", "ev", "ohg", "sro", "zoo", "kft", "doo",
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "gmbh",
+    "mbh",
+    "ag",
+    "kg",
+    "kgaa",
+    "sa",
+    "sas",
+    "sarl",
+    "sau",
+    "bv",
+    "nv",
+    "oy",
+    "oyj",
+    "ab",
+    "as",
+    "asa",
+    "aps",
+    "pty",
+    "plc",
+    "kk",
+    "spa",
+    "srl",
+    "sl",
+    "se",
+    "ltda",
+    "lda",
+    "pte",
+    "pvt",
+    "private",
+    "bhd",
+    "sdn",
+    "cv",
+    "ulc",
+    "pllc",
+    "pc",
+    "ug",
+    "eg",
+    "ev",
+    "ohg",
+    "sro",
+    "zoo",
+    "kft",
+    "doo",
 ];
 
 /// Lowercase `s` and drop accents (`Müller` → `muller`, `ß` → `ss`).
@@ -167,23 +219,29 @@ pub fn fold_into(out: &mut String, s: &str) {
             continue;
         }
         let plain: &str = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
+            | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
             'æ' | 'Æ' => "ae",
             'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' | 'Ç' | 'Ć' | 'Č' => "c",
             'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė'
+            | 'Ę' | 'Ě' => "e",
             'ğ' | 'Ğ' | 'ġ' | 'ģ' => "g",
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => "i",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => {
+                "i"
+            }
             'ł' | 'ľ' | 'ĺ' | 'ļ' | 'Ł' | 'Ľ' | 'Ĺ' => "l",
             'ñ' | 'ń' | 'ň' | 'ņ' | 'Ñ' | 'Ń' | 'Ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+            | 'Ō' | 'Ő' => "o",
             'œ' | 'Œ' => "oe",
             'ř' | 'ŕ' | 'Ř' => "r",
             'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
             'ß' => "ss",
             'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
             'þ' | 'Þ' => "th",
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "u",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů'
+            | 'Ű' => "u",
             'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
             'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
             // Typographic punctuation users paste from documents.
@@ -413,7 +471,9 @@ impl CompanyMatcher {
         let idx = self.entries.len();
         let words = company_words(name);
         let key = words.concat();
-        let domain = domain.map(|d| d.trim().to_ascii_lowercase()).filter(|d| !d.is_empty());
+        let domain = domain
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| !d.is_empty());
         self.by_exact.entry(exact_form(name)).or_insert(idx);
         let chars: Vec<char> = key.chars().collect();
         if !key.is_empty() {
@@ -425,7 +485,11 @@ impl CompanyMatcher {
                 let at = block.partition_point(|m| m.0 <= member.0);
                 block.insert(at, member);
             };
-            insert(self.prefix_blocks.entry(key_prefix(&key).to_string()).or_default());
+            insert(
+                self.prefix_blocks
+                    .entry(key_prefix(&key).to_string())
+                    .or_default(),
+            );
             for w in block_words(&words) {
                 insert(self.word_blocks.entry(w.to_string()).or_default());
             }
@@ -434,7 +498,11 @@ impl CompanyMatcher {
             self.by_domain.entry(d.clone()).or_insert(idx);
         }
         self.hists.push(histogram(&chars));
-        self.sketches.push(Sketch { signature: signature(&chars), start: self.chars.len() as u32, len: chars.len() as u32 });
+        self.sketches.push(Sketch {
+            signature: signature(&chars),
+            start: self.chars.len() as u32,
+            len: chars.len() as u32,
+        });
         self.chars.extend_from_slice(&chars);
         self.entries.push(Entry { words, domain });
         idx
@@ -466,15 +534,29 @@ impl CompanyMatcher {
     /// [`CompanyMatcher::find`] for a caller that already has the name's
     /// [`company_words`] and their concatenation (its [`company_key`]), so a
     /// name is normalised once however many times its key is needed.
-    pub fn find_normalised(&self, name: &str, words: &[String], key: &str, domain: Option<&str>) -> Option<CompanyMatch> {
-        let sure = |entry, tier| Some(CompanyMatch { entry, tier, confidence: 1.0 });
+    pub fn find_normalised(
+        &self,
+        name: &str,
+        words: &[String],
+        key: &str,
+        domain: Option<&str>,
+    ) -> Option<CompanyMatch> {
+        let sure = |entry, tier| {
+            Some(CompanyMatch {
+                entry,
+                tier,
+                confidence: 1.0,
+            })
+        };
         if let Some(&e) = self.by_exact.get(&exact_form(name)) {
             return sure(e, MatchTier::Exact);
         }
         if let Some(&e) = self.by_key.get(key) {
             return sure(e, MatchTier::Normalised);
         }
-        let domain = domain.map(|d| d.trim().to_ascii_lowercase()).filter(|d| !d.is_empty());
+        let domain = domain
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| !d.is_empty());
         if let Some(d) = &domain {
             if let Some(&e) = self.by_domain.get(d) {
                 return sure(e, MatchTier::Domain);
@@ -529,7 +611,9 @@ impl CompanyMatcher {
         let sig = signature(&chars);
         // `max_edits` for each candidate length in the window, computed once
         // per query rather than a float multiply and floor per candidate.
-        let limits: Vec<usize> = (lo..=hi).map(|elen| max_edits(len.max(elen as usize))).collect();
+        let limits: Vec<usize> = (lo..=hi)
+            .map(|elen| max_edits(len.max(elen as usize)))
+            .collect();
         let mut best: Option<(f64, usize)> = None;
         let mut runner_up = 0.0f64;
         let mut rows = (Vec::new(), Vec::new());
@@ -543,7 +627,9 @@ impl CompanyMatcher {
             // (Every candidate's length is in the window; `get` is only
             // there so an out-of-window length could never index wrongly.)
             let longest = len.max(elen);
-            let Some(&max_edits) = limits.get(elen.wrapping_sub(lo as usize)) else { continue };
+            let Some(&max_edits) = limits.get(elen.wrapping_sub(lo as usize)) else {
+                continue;
+            };
             if len.abs_diff(elen) > max_edits {
                 continue;
             }
@@ -563,7 +649,9 @@ impl CompanyMatcher {
                 continue;
             }
             let echars = &self.chars[sketch.start as usize..][..elen];
-            let Some(edits) = bounded_levenshtein(&chars, echars, max_edits, &mut rows) else { continue };
+            let Some(edits) = bounded_levenshtein(&chars, echars, max_edits, &mut rows) else {
+                continue;
+            };
             let sim = 1.0 - edits as f64 / longest as f64;
             if sim < FUZZY_THRESHOLD {
                 continue;
@@ -582,7 +670,11 @@ impl CompanyMatcher {
         if runner_up > 0.0 && sim - runner_up < FUZZY_AMBIGUITY {
             return None;
         }
-        Some(CompanyMatch { entry, tier: MatchTier::Fuzzy, confidence: (sim * 100.0).round() / 100.0 })
+        Some(CompanyMatch {
+            entry,
+            tier: MatchTier::Fuzzy,
+            confidence: (sim * 100.0).round() / 100.0,
+        })
     }
 }
 
@@ -595,7 +687,12 @@ impl CompanyMatcher {
 /// company names), so this is a few cells per row instead of the whole row.
 /// Cells are capped at `max + 1` ("too far"); the answer is exact whenever
 /// it is at most `max`. Stops as soon as every cell of a row exceeds `max`.
-fn bounded_levenshtein(a: &[char], b: &[char], max: usize, rows: &mut (Vec<usize>, Vec<usize>)) -> Option<usize> {
+fn bounded_levenshtein(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    rows: &mut (Vec<usize>, Vec<usize>),
+) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -618,7 +715,10 @@ fn bounded_levenshtein(a: &[char], b: &[char], max: usize, rows: &mut (Vec<usize
         let mut row_min = cur[lo - 1];
         for j in lo..=hi {
             let cost = usize::from(*ca != b[j - 1]);
-            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1).min(far);
+            let v = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(far);
             cur[j] = v;
             row_min = row_min.min(v);
         }
@@ -659,10 +759,35 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 /// mailbox (gmail.com, outlook.com, …).
 pub fn email_domain(email: &str) -> Option<String> {
     const PERSONAL: &[&str] = &[
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
-        "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
-        "web.de", "yandex.ru", "mail.ru", "qq.com", "163.com", "orange.fr", "free.fr", "hotmail.fr",
-        "yahoo.fr", "yahoo.co.uk", "btinternet.com", "comcast.net", "example.com", "example.org",
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "yandex.ru",
+        "mail.ru",
+        "qq.com",
+        "163.com",
+        "orange.fr",
+        "free.fr",
+        "hotmail.fr",
+        "yahoo.fr",
+        "yahoo.co.uk",
+        "btinternet.com",
+        "comcast.net",
+        "example.com",
+        "example.org",
     ];
     let (_, d) = email.trim().rsplit_once('@')?;
     let d = d.trim().trim_end_matches('>').to_ascii_lowercase();
@@ -716,22 +841,43 @@ mod tests {
 
     #[test]
     fn tiers_in_order() {
-        let m = matcher(&[("Globex Corporation", Some("globex.com")), ("Initech Systems", None), ("Hooli", Some("hooli.xyz"))]);
+        let m = matcher(&[
+            ("Globex Corporation", Some("globex.com")),
+            ("Initech Systems", None),
+            ("Hooli", Some("hooli.xyz")),
+        ]);
         let tier = |n: &str, d: Option<&str>| m.find(n, d).map(|x| (x.entry, x.tier));
-        assert_eq!(tier("globex corporation", None), Some((0, MatchTier::Exact)));
+        assert_eq!(
+            tier("globex corporation", None),
+            Some((0, MatchTier::Exact))
+        );
         assert_eq!(tier("Globex, Inc.", None), Some((0, MatchTier::Normalised)));
-        assert_eq!(tier("Alphabet Holdings", Some("hooli.xyz")), Some((2, MatchTier::Domain)));
+        assert_eq!(
+            tier("Alphabet Holdings", Some("hooli.xyz")),
+            Some((2, MatchTier::Domain))
+        );
         let f = m.find("Initech Sytems", None).unwrap();
         assert_eq!((f.entry, f.tier), (1, MatchTier::Fuzzy));
-        assert!(f.confidence >= FUZZY_THRESHOLD && f.confidence < 1.0, "{f:?}");
+        assert!(
+            f.confidence >= FUZZY_THRESHOLD && f.confidence < 1.0,
+            "{f:?}"
+        );
         assert_eq!(tier("Umbrella Health", None), None);
     }
 
     #[test]
     fn false_friends_are_not_matched() {
-        let m = matcher(&[("Apple", Some("apple.com")), ("Delta Air Lines", None), ("IBM", None), ("Globex", Some("globex.com"))]);
+        let m = matcher(&[
+            ("Apple", Some("apple.com")),
+            ("Delta Air Lines", None),
+            ("IBM", None),
+            ("Globex", Some("globex.com")),
+        ]);
         assert_eq!(m.find("Apple Bank", None), None);
-        assert_eq!(m.find("Apple Bank for Savings", Some("applebank.com")), None);
+        assert_eq!(
+            m.find("Apple Bank for Savings", Some("applebank.com")),
+            None
+        );
         assert_eq!(m.find("Delta Air", None), None);
         assert_eq!(m.find("Delta Dental", None), None);
         assert_eq!(m.find("IBN", None), None, "short names are never fuzzy");
@@ -747,11 +893,15 @@ mod tests {
 
     #[test]
     fn email_domains() {
-        assert_eq!(email_domain("ana@Globex.com").as_deref(), Some("globex.com"));
+        assert_eq!(
+            email_domain("ana@Globex.com").as_deref(),
+            Some("globex.com")
+        );
         assert_eq!(email_domain("ana@gmail.com"), None);
         assert_eq!(email_domain("nope"), None);
         assert_eq!(levenshtein("kitten", "sitting"), 3);
-        let (k, s): (Vec<char>, Vec<char>) = ("kitten".chars().collect(), "sitting".chars().collect());
+        let (k, s): (Vec<char>, Vec<char>) =
+            ("kitten".chars().collect(), "sitting".chars().collect());
         let mut rows = (Vec::new(), Vec::new());
         assert_eq!(bounded_levenshtein(&k, &s, 3, &mut rows), Some(3));
         assert_eq!(bounded_levenshtein(&k, &s, 2, &mut rows), None);

@@ -51,7 +51,11 @@ impl Date {
         if day > days_in_month(year, month as u8) as u32 {
             return None;
         }
-        Some(Date { year, month: month as u8, day: day as u8 })
+        Some(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -106,7 +110,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
+        Date::new(
+            s[..4].parse().ok()?,
+            s[5..7].parse().ok()?,
+            s[8..].parse().ok()?,
+        )
     }
 }
 
@@ -213,7 +221,11 @@ fn number(s: &str) -> Option<u32> {
 /// Parse a date as written in an export. Times and zones are ignored.
 pub fn parse_date(raw: &str, order: SlashOrder) -> Option<Date> {
     let s = super::text::trim(raw);
-    let s = if s.starts_with('"') || s.ends_with('"') { s.trim_matches('"').trim() } else { s };
+    let s = if s.starts_with('"') || s.ends_with('"') {
+        s.trim_matches('"').trim()
+    } else {
+        s
+    };
     if s.is_empty() {
         return None;
     }
@@ -335,11 +347,21 @@ mod tests {
         let values = ["03/04/2024", "15/03/2024"];
         assert_eq!(infer_slash_order(values), SlashOrder::DayFirst);
         assert_eq!(
-            parse_date("03/04/2024", SlashOrder::DayFirst).unwrap().to_string(),
+            parse_date("03/04/2024", SlashOrder::DayFirst)
+                .unwrap()
+                .to_string(),
             "2024-04-03"
         );
-        assert_eq!(parse_date("15.03.2024", SlashOrder::DayFirst).unwrap().to_string(), "2024-03-15");
-        assert_eq!(infer_slash_order(["1/8/18, 6:14 PM", "12/31/17, 1:00 AM"]), SlashOrder::MonthFirst);
+        assert_eq!(
+            parse_date("15.03.2024", SlashOrder::DayFirst)
+                .unwrap()
+                .to_string(),
+            "2024-03-15"
+        );
+        assert_eq!(
+            infer_slash_order(["1/8/18, 6:14 PM", "12/31/17, 1:00 AM"]),
+            SlashOrder::MonthFirst
+        );
     }
 
     #[test]
@@ -351,7 +373,15 @@ mod tests {
 
     #[test]
     fn invalid_dates_are_none() {
-        for raw in ["", "31 Feb 2026", "13/13/2020", "yesterday", "2026-13-01", "0 Jan 2020", "1/1/123"] {
+        for raw in [
+            "",
+            "31 Feb 2026",
+            "13/13/2020",
+            "yesterday",
+            "2026-13-01",
+            "0 Jan 2020",
+            "1/1/123",
+        ] {
             assert_eq!(d(raw), None, "{raw}");
         }
     }
@@ -364,7 +394,13 @@ mod tests {
         let a = Date::new(2016, 8, 1).unwrap();
         let b = Date::new(2017, 7, 31).unwrap();
         assert_eq!(b.days_since(a), 364);
-        assert_eq!(Date::new(2024, 2, 29).unwrap().add_days(1).to_string(), "2024-03-01");
-        assert_eq!(Date::parse_iso("2026-12-04").unwrap().to_string(), "2026-12-04");
+        assert_eq!(
+            Date::new(2024, 2, 29).unwrap().add_days(1).to_string(),
+            "2024-03-01"
+        );
+        assert_eq!(
+            Date::parse_iso("2026-12-04").unwrap().to_string(),
+            "2026-12-04"
+        );
     }
 }

@@ -70,7 +70,9 @@ pub fn safe_cell(value: &str) -> String {
 
 /// The CSV file (with BOM, CRLF, RFC 4180 quoting, formula-safe cells).
 pub fn asks_csv(rows: &[ExportRow]) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     let _ = w.write_record(HEADER);
     for r in rows {
         let score = r.score.map(|s| format!("{s:.1}")).unwrap_or_default();

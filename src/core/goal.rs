@@ -147,11 +147,19 @@ pub fn fiscal_year(today: Date, month: u32, day: u32) -> FiscalYear {
             .unwrap_or(today)
     };
     let this_year = start_in(today.year());
-    let start = if today >= this_year { this_year } else { start_in(today.year() - 1) };
+    let start = if today >= this_year {
+        this_year
+    } else {
+        start_in(today.year() - 1)
+    };
     let next = start_in(start.year() + 1);
     let end = next.add_days(-1);
     // A year starting January 1 ends in the same calendar year.
-    FiscalYear { year: end.year(), start, end }
+    FiscalYear {
+        year: end.year(),
+        start,
+        end,
+    }
 }
 
 /// Asks per funnel stage.
@@ -196,19 +204,34 @@ pub struct GoalReport {
 
 /// The goal report for `today`. `promoters` are the keys (email, else
 /// name) of the people who may be asked.
-pub fn goal_report(records: &[AskRecord], promoters: &[String], sql_goal: u32, fy_month: u32, fy_day: u32, today: Date) -> GoalReport {
+pub fn goal_report(
+    records: &[AskRecord],
+    promoters: &[String],
+    sql_goal: u32,
+    fy_month: u32,
+    fy_day: u32,
+    today: Date,
+) -> GoalReport {
     let fy = fiscal_year(today, fy_month, fy_day);
     let mut funnel = Funnel::default();
     let mut asked_by: BTreeSet<String> = BTreeSet::new();
     let mut introduced_by: BTreeSet<String> = BTreeSet::new();
     let mut open = 0u32;
     for rec in records {
-        let in_year: Vec<&StateChange> = rec.changes.iter().filter(|c| fy.contains(c.on) && c.on <= today).collect();
+        let in_year: Vec<&StateChange> = rec
+            .changes
+            .iter()
+            .filter(|c| fy.contains(c.on) && c.on <= today)
+            .collect();
         if in_year.is_empty() {
             continue;
         }
         let lost = in_year.iter().any(|c| c.state == AskState::Lost);
-        let furthest = in_year.iter().map(|c| c.state).filter(|s| *s != AskState::Lost).max();
+        let furthest = in_year
+            .iter()
+            .map(|c| c.state)
+            .filter(|s| *s != AskState::Lost)
+            .max();
         let reached = |s: AskState| furthest.is_some_and(|f| f >= s) || (s == AskState::Suggested);
         funnel.suggested += 1;
         funnel.asked += reached(AskState::Asked) as u32;
@@ -252,7 +275,13 @@ pub fn goal_report(records: &[AskRecord], promoters: &[String], sql_goal: u32, f
         expected_by_today,
         conversion,
         forecast,
-        coverage: Coverage { promoters: n, asked, introduced, asked_share: share(asked), introduced_share: share(introduced) },
+        coverage: Coverage {
+            promoters: n,
+            asked,
+            introduced,
+            asked_share: share(asked),
+            introduced_share: share(introduced),
+        },
     }
 }
 
@@ -267,7 +296,10 @@ mod tests {
     #[test]
     fn fiscal_years_are_named_by_their_end() {
         let fy = fiscal_year(d("2016-08-01"), 8, 1);
-        assert_eq!((fy.label(), fy.start, fy.end), ("FY2017".to_string(), d("2016-08-01"), d("2017-07-31")));
+        assert_eq!(
+            (fy.label(), fy.start, fy.end),
+            ("FY2017".to_string(), d("2016-08-01"), d("2017-07-31"))
+        );
         assert_eq!(fiscal_year(d("2017-07-31"), 8, 1).label(), "FY2017");
         assert_eq!(fiscal_year(d("2017-08-01"), 8, 1).label(), "FY2018");
         assert_eq!(fiscal_year(d("2017-01-15"), 1, 1).label(), "FY2017");
@@ -281,7 +313,13 @@ mod tests {
             target: target.into(),
             target_url: None,
             account: String::new(),
-            changes: changes.iter().map(|(s, on)| StateChange { state: *s, on: d(on) }).collect(),
+            changes: changes
+                .iter()
+                .map(|(s, on)| StateChange {
+                    state: *s,
+                    on: d(on),
+                })
+                .collect(),
         }
     }
 
@@ -289,23 +327,71 @@ mod tests {
     fn funnel_pace_forecast_and_coverage() {
         use AskState::*;
         let records = [
-            rec("ana@a.com", "T1", &[(Asked, "2016-09-01"), (Introduced, "2016-09-03"), (Meeting, "2016-09-10"), (Sql, "2016-09-20")]),
-            rec("ana@a.com", "T2", &[(Asked, "2016-09-01"), (Lost, "2016-10-01")]),
-            rec("bo@b.com", "T3", &[(Asked, "2016-10-01"), (Introduced, "2016-10-02")]),
+            rec(
+                "ana@a.com",
+                "T1",
+                &[
+                    (Asked, "2016-09-01"),
+                    (Introduced, "2016-09-03"),
+                    (Meeting, "2016-09-10"),
+                    (Sql, "2016-09-20"),
+                ],
+            ),
+            rec(
+                "ana@a.com",
+                "T2",
+                &[(Asked, "2016-09-01"), (Lost, "2016-10-01")],
+            ),
+            rec(
+                "bo@b.com",
+                "T3",
+                &[(Asked, "2016-10-01"), (Introduced, "2016-10-02")],
+            ),
             rec("bo@b.com", "T4", &[(Suggested, "2016-10-01")]),
             // Last fiscal year: not counted.
-            rec("cy@c.com", "T5", &[(Asked, "2016-07-01"), (Sql, "2016-07-20")]),
+            rec(
+                "cy@c.com",
+                "T5",
+                &[(Asked, "2016-07-01"), (Sql, "2016-07-20")],
+            ),
         ];
-        let promoters = ["ana@a.com".to_string(), "bo@b.com".into(), "cy@c.com".into(), "di@d.com".into()];
+        let promoters = [
+            "ana@a.com".to_string(),
+            "bo@b.com".into(),
+            "cy@c.com".into(),
+            "di@d.com".into(),
+        ];
         let g = goal_report(&records, &promoters, 30, 8, 1, d("2017-01-30"));
         assert_eq!(g.fiscal_year.label(), "FY2017");
-        assert_eq!(g.funnel, Funnel { suggested: 4, asked: 3, introduced: 2, meeting: 1, sql: 1, won: 0, lost: 1 });
+        assert_eq!(
+            g.funnel,
+            Funnel {
+                suggested: 4,
+                asked: 3,
+                introduced: 2,
+                meeting: 1,
+                sql: 1,
+                won: 0,
+                lost: 1
+            }
+        );
         // Aug 1 .. Jan 30 is 183 days of 365.
         assert!((g.expected_by_today - 30.0 * 183.0 / 365.0).abs() < 1e-9);
         let conv = 1.0 / 3.0;
         let to_come = 3.0 / 183.0 * (365.0 - 183.0);
-        assert!((g.forecast - (1.0 + (1.0 + to_come) * conv)).abs() < 1e-9, "{}", g.forecast);
-        assert_eq!((g.coverage.asked, g.coverage.introduced, g.coverage.promoters), (2, 2, 4));
+        assert!(
+            (g.forecast - (1.0 + (1.0 + to_come) * conv)).abs() < 1e-9,
+            "{}",
+            g.forecast
+        );
+        assert_eq!(
+            (
+                g.coverage.asked,
+                g.coverage.introduced,
+                g.coverage.promoters
+            ),
+            (2, 2, 4)
+        );
         assert_eq!(g.coverage.asked_share, 0.5);
     }
 }

@@ -79,7 +79,10 @@ pub struct ImportedFile {
 
 impl ImportedFile {
     fn empty(file: &str) -> ImportedFile {
-        ImportedFile { file: file.to_string(), ..Default::default() }
+        ImportedFile {
+            file: file.to_string(),
+            ..Default::default()
+        }
     }
 
     /// The role each column index plays, as the options would spell it.
@@ -121,16 +124,23 @@ pub fn import_file(file: &str, bytes: &[u8], options: &ImportOptions) -> Importe
 }
 
 /// Import decoded text (the part of [`import_file`] after decoding).
-pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportOptions) -> ImportedFile {
+pub fn import_text(
+    file: &str,
+    text: &str,
+    encoding: Encoding,
+    options: &ImportOptions,
+) -> ImportedFile {
     let mut out = ImportedFile::empty(file);
     out.encoding = Some(encoding);
     if encoding == Encoding::Windows1252 {
-        out.notes.push("Not valid UTF-8: read as Windows-1252 (check accented names).".into());
+        out.notes
+            .push("Not valid UTF-8: read as Windows-1252 (check accented names).".into());
     }
     let mut table = Table::sniff(text, header_score);
     out.delimiter = Some(table.delimiter_name().to_string());
     if table.header.is_empty() {
-        out.problems.push(Problem::file(format!("{file} has no rows.")));
+        out.problems
+            .push(Problem::file(format!("{file} has no rows.")));
         return out;
     }
 
@@ -160,8 +170,12 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
             }
         }
     }
-    let mut kind = options.kind.unwrap_or_else(|| detect_kind(&table.header, &roles));
-    if options.roles.is_none() && !roles.contains(&Some(Role::Score)) && matches!(kind, FileKind::Unknown | FileKind::Nps)
+    let mut kind = options
+        .kind
+        .unwrap_or_else(|| detect_kind(&table.header, &roles));
+    if options.roles.is_none()
+        && !roles.contains(&Some(Role::Score))
+        && matches!(kind, FileKind::Unknown | FileKind::Nps)
     {
         if let Some(col) = score_column_by_content(&table.header, &roles, &sample) {
             roles[col] = Some(Role::Score);
@@ -176,23 +190,41 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
     }
 
     // A headerless one-column list: a plain list of account names/domains.
-    if table.header_score == 0 && options.kind.is_none() && kind == FileKind::Unknown && table.header.len() == 1 {
+    if table.header_score == 0
+        && options.kind.is_none()
+        && kind == FileKind::Unknown
+        && table.header.len() == 1
+    {
         kind = FileKind::Accounts;
         table = table.with_header_as_data();
         table.header = vec!["(no header)".to_string()];
         roles = vec![Some(Role::Company)];
-        out.notes.push("No header row: read as a plain list of accounts, one per line.".into());
+        out.notes
+            .push("No header row: read as a plain list of accounts, one per line.".into());
     }
 
     // An account list needs a name column: without a recognised one, the
     // first column holding words (not numbers) is taken, and said.
     if kind == FileKind::Accounts
         && options.roles.is_none()
-        && ![Role::Company, Role::Domain, Role::FullName].iter().any(|r| roles.contains(&Some(*r)))
+        && ![Role::Company, Role::Domain, Role::FullName]
+            .iter()
+            .any(|r| roles.contains(&Some(*r)))
     {
         let wordy = |i: usize| {
-            let vals: Vec<&str> = sample.iter().filter_map(|r| r.get(i)).map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
-            !vals.is_empty() && vals.iter().filter(|v| v.chars().any(char::is_alphabetic)).count() * 2 > vals.len()
+            let vals: Vec<&str> = sample
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                .collect();
+            !vals.is_empty()
+                && vals
+                    .iter()
+                    .filter(|v| v.chars().any(char::is_alphabetic))
+                    .count()
+                    * 2
+                    > vals.len()
         };
         if let Some(i) = (0..table.header.len()).find(|&i| roles[i].is_none() && wordy(i)) {
             roles[i] = Some(Role::Company);
@@ -206,17 +238,34 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
         .header
         .iter()
         .zip(&roles)
-        .map(|(h, r)| Column { header: h.clone(), role: *r })
+        .map(|(h, r)| Column {
+            header: h.clone(),
+            role: *r,
+        })
         .collect();
 
     let cols = Cols::new(&roles);
     let orders = DateOrders::infer(&cols, &sample);
     match kind {
-        FileKind::Connections => read_connections(&table, &cols, &orders, expected_rows(&table, &sample), &mut out),
+        FileKind::Connections => read_connections(
+            &table,
+            &cols,
+            &orders,
+            expected_rows(&table, &sample),
+            &mut out,
+        ),
         FileKind::Leads => read_leads(&table, &cols, &mut out),
-        FileKind::Nps => read_nps(&table, &cols, &orders, expected_rows(&table, &sample), &mut out),
+        FileKind::Nps => read_nps(
+            &table,
+            &cols,
+            &orders,
+            expected_rows(&table, &sample),
+            &mut out,
+        ),
         FileKind::Accounts => {
-            let role = options.account_role.unwrap_or_else(|| guess_account_role(file, &table.header));
+            let role = options
+                .account_role
+                .unwrap_or_else(|| guess_account_role(file, &table.header));
             out.account_role = Some(role);
             read_accounts(&table, &cols, &mut out)
         }
@@ -235,7 +284,9 @@ pub fn import_text(file: &str, text: &str, encoding: Encoding, options: &ImportO
 }
 
 fn is_qualtrics(header: &[String]) -> bool {
-    header.iter().any(|h| h == "ResponseId" || h.ends_with("_NPS_GROUP"))
+    header
+        .iter()
+        .any(|h| h == "ResponseId" || h.ends_with("_NPS_GROUP"))
 }
 
 /// The best column for each role, by header.
@@ -262,7 +313,11 @@ pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
             .checked_sub("_NPS_GROUP".len())
             .filter(|&i| group.is_char_boundary(i) && group[i..].eq_ignore_ascii_case("_NPS_GROUP"))
             .map(|i| &group[..i]);
-        if let Some(q) = question.and_then(|question| header.iter().position(|h| h.trim().eq_ignore_ascii_case(question))) {
+        if let Some(q) = question.and_then(|question| {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(question))
+        }) {
             for r in roles.iter_mut() {
                 if *r == Some(Role::Score) {
                     *r = None;
@@ -279,7 +334,12 @@ pub fn detect_kind(header: &[String], roles: &[Option<Role>]) -> FileKind {
     let has = |r: Role| roles.contains(&Some(r));
     let header_is = |name: &str| header.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
     let person = has(Role::FirstName) || has(Role::LastName) || has(Role::FullName);
-    if has(Role::ConnectedOn) || (has(Role::FirstName) && has(Role::LastName) && header_is("Position") && !has(Role::Score)) {
+    if has(Role::ConnectedOn)
+        || (has(Role::FirstName)
+            && has(Role::LastName)
+            && header_is("Position")
+            && !has(Role::Score))
+    {
         return FileKind::Connections;
     }
     if has(Role::Score) {
@@ -292,10 +352,15 @@ pub fn detect_kind(header: &[String], roles: &[Option<Role>]) -> FileKind {
         // LinkedIn's Profile.csv on its own: not something we rank on.
         return FileKind::Unknown;
     }
-    if (has(Role::FirstName) || has(Role::LastName)) && (has(Role::Company) || has(Role::ProfileUrl)) {
+    if (has(Role::FirstName) || has(Role::LastName))
+        && (has(Role::Company) || has(Role::ProfileUrl))
+    {
         return FileKind::Leads;
     }
-    if has(Role::Company) || has(Role::Domain) || (has(Role::FullName) && header.len() <= 3 && !person_only(roles)) {
+    if has(Role::Company)
+        || has(Role::Domain)
+        || (has(Role::FullName) && header.len() <= 3 && !person_only(roles))
+    {
         return FileKind::Accounts;
     }
     let _ = person;
@@ -311,7 +376,10 @@ pub fn guess_account_role(file: &str, header: &[String]) -> AccountRole {
     let name = file.to_lowercase();
     if name.contains("competitor") || name.contains("competition") {
         AccountRole::Competitor
-    } else if name.contains("opportunit") || name.contains("pipeline") || name.contains("opps") || name.contains("deals")
+    } else if name.contains("opportunit")
+        || name.contains("pipeline")
+        || name.contains("opps")
+        || name.contains("deals")
     {
         AccountRole::Opportunity
     } else if name.contains("customer") || name.contains("client") {
@@ -353,7 +421,9 @@ impl Cols {
     /// The trimmed cell for `role`, or "".
     #[inline(always)]
     pub fn get<'r>(&self, rec: &Row<'r>, role: Role) -> &'r str {
-        self.index[role as usize].and_then(|i| rec.get(i)).map_or("", trim)
+        self.index[role as usize]
+            .and_then(|i| rec.get(i))
+            .map_or("", trim)
     }
 }
 
@@ -378,7 +448,10 @@ fn sample_rows(table: &Table, n: usize) -> Vec<Vec<String>> {
 /// at 30,000 connections.
 fn expected_rows(table: &Table, sample: &[Vec<String>]) -> usize {
     const CAP: usize = 50_000;
-    let sample_bytes: usize = sample.iter().map(|r| r.iter().map(|c| c.len() + 1).sum::<usize>()).sum();
+    let sample_bytes: usize = sample
+        .iter()
+        .map(|r| r.iter().map(|c| c.len() + 1).sum::<usize>())
+        .sum();
     if sample_bytes == 0 {
         return 0;
     }
@@ -393,9 +466,16 @@ struct DateOrders {
 impl DateOrders {
     fn infer(cols: &Cols, sample: &[Vec<String>]) -> DateOrders {
         let mut by_role = Vec::new();
-        for role in [Role::ConnectedOn, Role::RespondedOn, Role::ProjectStart, Role::ProjectEnd, Role::EventOn] {
+        for role in [
+            Role::ConnectedOn,
+            Role::RespondedOn,
+            Role::ProjectStart,
+            Role::ProjectEnd,
+            Role::EventOn,
+        ] {
             if let Some(i) = cols.col(role) {
-                let order = infer_slash_order(sample.iter().filter_map(|r| r.get(i).map(String::as_str)));
+                let order =
+                    infer_slash_order(sample.iter().filter_map(|r| r.get(i).map(String::as_str)));
                 by_role.push((role, order));
             }
         }
@@ -403,7 +483,10 @@ impl DateOrders {
     }
 
     fn order(&self, role: Role) -> SlashOrder {
-        self.by_role.iter().find(|(r, _)| *r == role).map_or(SlashOrder::MonthFirst, |(_, o)| *o)
+        self.by_role
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map_or(SlashOrder::MonthFirst, |(_, o)| *o)
     }
 
     /// Parse the date in `role`; a value that is not a date is a problem,
@@ -416,7 +499,11 @@ impl DateOrders {
         if d.is_none() {
             problems.push(Problem::row(
                 line,
-                format!("\"{}\" in {} is not a date we can read; kept the row without it", clip(raw), role.label()),
+                format!(
+                    "\"{}\" in {} is not a date we can read; kept the row without it",
+                    clip(raw),
+                    role.label()
+                ),
             ));
         }
         d
@@ -436,7 +523,10 @@ fn email(raw: &str) -> Option<String> {
     let raw = raw.trim();
     // Compare the prefix in place: lowercasing the whole cell would
     // allocate for every row that has an email.
-    let urn = raw.as_bytes().get(..7).is_some_and(|p| p.eq_ignore_ascii_case(b"urn:li:"));
+    let urn = raw
+        .as_bytes()
+        .get(..7)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"urn:li:"));
     if raw.is_empty() || urn || !raw.contains('@') {
         None
     } else {
@@ -447,19 +537,30 @@ fn email(raw: &str) -> Option<String> {
 fn split_full_name(full: &str) -> (String, String) {
     let full = full.trim();
     match full.rsplit_once(' ') {
-        Some((first, last)) if !full.contains(',') => (first.trim().to_string(), last.trim().to_string()),
+        Some((first, last)) if !full.contains(',') => {
+            (first.trim().to_string(), last.trim().to_string())
+        }
         _ => (full.to_string(), String::new()),
     }
 }
 
-fn read_connections(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, out: &mut ImportedFile) {
+fn read_connections(
+    table: &Table,
+    cols: &Cols,
+    orders: &DateOrders,
+    capacity: usize,
+    out: &mut ImportedFile,
+) {
     let mut rows = Vec::with_capacity(capacity);
     let mut blank = 0usize;
     let mut skipped = 0usize;
     let mut problems = Vec::new();
     let mut row_problems = Vec::new();
     table.for_each_row(&mut problems, |line, rec| {
-        let (mut first, mut last) = (cols.get(rec, Role::FirstName).to_string(), cols.get(rec, Role::LastName).to_string());
+        let (mut first, mut last) = (
+            cols.get(rec, Role::FirstName).to_string(),
+            cols.get(rec, Role::LastName).to_string(),
+        );
         if first.is_empty() && last.is_empty() && cols.has(Role::FullName) {
             (first, last) = split_full_name(cols.get(rec, Role::FullName));
         }
@@ -467,7 +568,12 @@ fn read_connections(table: &Table, cols: &Cols, orders: &DateOrders, capacity: u
         let email_raw = cols.get(rec, Role::Email);
         let company = cols.get(rec, Role::Company);
         let title = cols.get(rec, Role::Title);
-        if first.is_empty() && last.is_empty() && url_raw.is_empty() && email_raw.is_empty() && company.is_empty() && title.is_empty()
+        if first.is_empty()
+            && last.is_empty()
+            && url_raw.is_empty()
+            && email_raw.is_empty()
+            && company.is_empty()
+            && title.is_empty()
         {
             // Hidden or deactivated members: only the date is left.
             blank += 1;
@@ -475,12 +581,24 @@ fn read_connections(table: &Table, cols: &Cols, orders: &DateOrders, capacity: u
         }
         if first.is_empty() && last.is_empty() && url_raw.is_empty() {
             skipped += 1;
-            row_problems.push(Problem::row(line, "no name and no profile URL; the row was skipped"));
+            row_problems.push(Problem::row(
+                line,
+                "no name and no profile URL; the row was skipped",
+            ));
             return Flow::Continue;
         }
         let url = profile_url::normalize(url_raw);
-        let other_url = if url.is_none() && !url_raw.is_empty() { Some(url_raw.to_string()) } else { None };
-        let connected_on = orders.parse(Role::ConnectedOn, cols.get(rec, Role::ConnectedOn), line, &mut row_problems);
+        let other_url = if url.is_none() && !url_raw.is_empty() {
+            Some(url_raw.to_string())
+        } else {
+            None
+        };
+        let connected_on = orders.parse(
+            Role::ConnectedOn,
+            cols.get(rec, Role::ConnectedOn),
+            line,
+            &mut row_problems,
+        );
         rows.push(Connection {
             first_name: first,
             last_name: last,
@@ -500,7 +618,13 @@ fn read_connections(table: &Table, cols: &Cols, orders: &DateOrders, capacity: u
             if blank == 1 { "was" } else { "were" }
         ));
     }
-    finish(out, Records::Connections(rows), blank + skipped, problems, row_problems);
+    finish(
+        out,
+        Records::Connections(rows),
+        blank + skipped,
+        problems,
+        row_problems,
+    );
 }
 
 fn read_leads(table: &Table, cols: &Cols, out: &mut ImportedFile) {
@@ -513,14 +637,20 @@ fn read_leads(table: &Table, cols: &Cols, out: &mut ImportedFile) {
             skipped += 1;
             return Flow::Continue;
         }
-        let (mut first, mut last) = (cols.get(rec, Role::FirstName).to_string(), cols.get(rec, Role::LastName).to_string());
+        let (mut first, mut last) = (
+            cols.get(rec, Role::FirstName).to_string(),
+            cols.get(rec, Role::LastName).to_string(),
+        );
         if first.is_empty() && last.is_empty() {
             (first, last) = split_full_name(cols.get(rec, Role::FullName));
         }
         let url_raw = cols.get(rec, Role::ProfileUrl);
         if first.is_empty() && last.is_empty() && url_raw.is_empty() {
             skipped += 1;
-            row_problems.push(Problem::row(line, "no name and no profile URL; the row was skipped"));
+            row_problems.push(Problem::row(
+                line,
+                "no name and no profile URL; the row was skipped",
+            ));
             return Flow::Continue;
         }
         let mutual_raw = cols.get(rec, Role::MutualConnections);
@@ -531,7 +661,10 @@ fn read_leads(table: &Table, cols: &Cols, out: &mut ImportedFile) {
             if m.is_none() {
                 row_problems.push(Problem::row(
                     line,
-                    format!("\"{}\" is not a number of mutual connections; kept the row without it", clip(mutual_raw)),
+                    format!(
+                        "\"{}\" is not a number of mutual connections; kept the row without it",
+                        clip(mutual_raw)
+                    ),
                 ));
             }
             m
@@ -556,7 +689,11 @@ fn read_leads(table: &Table, cols: &Cols, out: &mut ImportedFile) {
 
 /// `1st`, `2nd`, `3rd`, `1`…; `Out of Network` and the rest are unknown.
 pub fn parse_degree(raw: &str) -> Option<u8> {
-    let digits: String = raw.trim().chars().take_while(|c| c.is_ascii_digit()).collect();
+    let digits: String = raw
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
     digits.parse::<u8>().ok().filter(|d| (1..=3).contains(d))
 }
 
@@ -569,7 +706,12 @@ pub fn parse_score(raw: &str) -> Option<u8> {
     if digits.is_empty() || digits.len() > 2 {
         return None;
     }
-    if !(rest.is_empty() || rest.starts_with('-') || rest.starts_with('(') || rest.starts_with('=') || rest.starts_with(".0")) {
+    if !(rest.is_empty()
+        || rest.starts_with('-')
+        || rest.starts_with('(')
+        || rest.starts_with('=')
+        || rest.starts_with(".0"))
+    {
         return None;
     }
     digits.parse::<u8>().ok().filter(|s| *s <= 10)
@@ -578,7 +720,9 @@ pub fn parse_score(raw: &str) -> Option<u8> {
 /// Rows right under the header that are more header: Qualtrics' question
 /// texts and `{"ImportId":…}` row, SurveyMonkey's answer labels.
 fn is_header_continuation(rec: &Row, cols: &Cols) -> bool {
-    if rec.iter().any(|c| c.trim_start().starts_with("{\"ImportId\"") || c.trim_start().starts_with("{'ImportId'")) {
+    if rec.iter().any(|c| {
+        c.trim_start().starts_with("{\"ImportId\"") || c.trim_start().starts_with("{'ImportId'")
+    }) {
         return true;
     }
     let score = cols.get(rec, Role::Score);
@@ -587,12 +731,23 @@ fn is_header_continuation(rec: &Row, cols: &Cols) -> bool {
     }
     let labels = rec
         .iter()
-        .filter(|c| matches!(c.trim(), "Response" | "Open-Ended Response" | "Other (please specify)"))
+        .filter(|c| {
+            matches!(
+                c.trim(),
+                "Response" | "Open-Ended Response" | "Other (please specify)"
+            )
+        })
         .count();
     labels > 0 || (score.len() > 12 && score.chars().any(char::is_alphabetic))
 }
 
-fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, out: &mut ImportedFile) {
+fn read_nps(
+    table: &Table,
+    cols: &Cols,
+    orders: &DateOrders,
+    capacity: usize,
+    out: &mut ImportedFile,
+) {
     let mut rows = Vec::with_capacity(capacity);
     let mut skipped = 0usize;
     let mut extra_headers = 0usize;
@@ -600,7 +755,9 @@ fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, ou
     let mut problems = Vec::new();
     let mut row_problems = Vec::new();
     if !cols.has(Role::Score) {
-        problems.push(Problem::file("No NPS score column was found. Choose which column holds the 0–10 answer."));
+        problems.push(Problem::file(
+            "No NPS score column was found. Choose which column holds the 0–10 answer.",
+        ));
         finish(out, Records::Nps(rows), 0, problems, row_problems);
         return;
     }
@@ -620,7 +777,10 @@ fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, ou
             let why = if raw.is_empty() {
                 "no score (the question was not answered); not counted as a response".to_string()
             } else {
-                format!("score \"{}\" is not a whole number from 0 to 10; not counted as a response", clip(raw))
+                format!(
+                    "score \"{}\" is not a whole number from 0 to 10; not counted as a response",
+                    clip(raw)
+                )
             };
             row_problems.push(Problem::row(line, why));
             return Flow::Continue;
@@ -628,15 +788,33 @@ fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, ou
         let name = {
             let full = cols.get(rec, Role::FullName);
             if full.is_empty() {
-                join_name(cols.get(rec, Role::FirstName), cols.get(rec, Role::LastName))
+                join_name(
+                    cols.get(rec, Role::FirstName),
+                    cols.get(rec, Role::LastName),
+                )
             } else {
                 full.to_string()
             }
         };
         let mut p = Vec::new();
-        let responded_on = orders.parse(Role::RespondedOn, cols.get(rec, Role::RespondedOn), line, &mut p);
-        let project_start = orders.parse(Role::ProjectStart, cols.get(rec, Role::ProjectStart), line, &mut p);
-        let project_end = orders.parse(Role::ProjectEnd, cols.get(rec, Role::ProjectEnd), line, &mut p);
+        let responded_on = orders.parse(
+            Role::RespondedOn,
+            cols.get(rec, Role::RespondedOn),
+            line,
+            &mut p,
+        );
+        let project_start = orders.parse(
+            Role::ProjectStart,
+            cols.get(rec, Role::ProjectStart),
+            line,
+            &mut p,
+        );
+        let project_end = orders.parse(
+            Role::ProjectEnd,
+            cols.get(rec, Role::ProjectEnd),
+            line,
+            &mut p,
+        );
         let event_on = orders.parse(Role::EventOn, cols.get(rec, Role::EventOn), line, &mut p);
         row_problems.extend(p);
         rows.push(NpsResponse {
@@ -655,7 +833,9 @@ fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, ou
         Flow::Continue
     });
     if extra_headers > 0 {
-        out.notes.push(format!("{extra_headers} extra header rows under the header were recognised and not counted."));
+        out.notes.push(format!(
+            "{extra_headers} extra header rows under the header were recognised and not counted."
+        ));
     }
     finish(out, Records::Nps(rows), skipped, problems, row_problems);
 }
@@ -663,9 +843,16 @@ fn read_nps(table: &Table, cols: &Cols, orders: &DateOrders, capacity: usize, ou
 /// A bare domain from a domain or website cell: `https://www.Globex.com/x` → `globex.com`.
 pub fn normalize_domain(raw: &str) -> Option<String> {
     let s = raw.trim().to_ascii_lowercase();
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(&s);
     let s = s.strip_prefix("www.").unwrap_or(s);
-    let host = s.split(['/', '?', '#', ':']).next().unwrap_or("").trim_end_matches('.');
+    let host = s
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('.');
     if looks_like_domain(host) {
         Some(host.to_string())
     } else {
@@ -675,12 +862,20 @@ pub fn normalize_domain(raw: &str) -> Option<String> {
 
 fn looks_like_domain(s: &str) -> bool {
     let s = s.trim().to_ascii_lowercase();
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(&s);
     let host = s.split('/').next().unwrap_or("");
     host.contains('.')
         && !host.contains(' ')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && host.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// A tier: `1`, `Tier 2`, `T3`, `A`/`B`/`C`, `High`/`Medium`/`Low`.
@@ -689,14 +884,21 @@ pub fn parse_tier(raw: &str) -> Option<u8> {
     if s.is_empty() {
         return None;
     }
-    let s = s.trim_start_matches("tier").trim_start_matches("priority").trim_start_matches('t').trim();
+    let s = s
+        .trim_start_matches("tier")
+        .trim_start_matches("priority")
+        .trim_start_matches('t')
+        .trim();
     match s {
         "a" | "high" | "p1" => return Some(1),
         "b" | "medium" | "med" | "p2" => return Some(2),
         "c" | "low" | "p3" => return Some(3),
         _ => {}
     }
-    s.trim_start_matches('p').parse::<u8>().ok().filter(|t| (1..=9).contains(t))
+    s.trim_start_matches('p')
+        .parse::<u8>()
+        .ok()
+        .filter(|t| (1..=9).contains(t))
 }
 
 fn is_report_footer(first: &str, rec: &Row) -> bool {
@@ -704,7 +906,8 @@ fn is_report_footer(first: &str, rec: &Row) -> bool {
     f.starts_with("grand totals")
         || f.starts_with("confidential information")
         || f.starts_with("copyright")
-        || ((f == "total" || f.starts_with("total ") || f == "subtotal") && rec.iter().skip(1).filter(|c| !c.trim().is_empty()).count() <= 2)
+        || ((f == "total" || f.starts_with("total ") || f == "subtotal")
+            && rec.iter().skip(1).filter(|c| !c.trim().is_empty()).count() <= 2)
 }
 
 fn read_accounts(table: &Table, cols: &Cols, out: &mut ImportedFile) {
@@ -713,7 +916,11 @@ fn read_accounts(table: &Table, cols: &Cols, out: &mut ImportedFile) {
     let mut footer = 0usize;
     let mut problems = Vec::new();
     let mut row_problems = Vec::new();
-    let name_role = if cols.has(Role::Company) { Role::Company } else { Role::FullName };
+    let name_role = if cols.has(Role::Company) {
+        Role::Company
+    } else {
+        Role::FullName
+    };
     table.for_each_row(&mut problems, |line, rec| {
         let first_cell = rec.iter().find(|c| !c.trim().is_empty()).unwrap_or("");
         if first_cell.is_empty() {
@@ -733,25 +940,50 @@ fn read_accounts(table: &Table, cols: &Cols, out: &mut ImportedFile) {
         }
         if name.is_empty() && domain.is_none() {
             skipped += 1;
-            row_problems.push(Problem::row(line, "no account name and no domain; the row was skipped"));
+            row_problems.push(Problem::row(
+                line,
+                "no account name and no domain; the row was skipped",
+            ));
             return Flow::Continue;
         }
         let tier_raw = cols.get(rec, Role::Tier);
         let tier = parse_tier(tier_raw);
         if tier.is_none() && !tier_raw.is_empty() {
-            row_problems.push(Problem::row(line, format!("tier \"{}\" is not a tier we can read; kept the account without a tier", clip(tier_raw))));
+            row_problems.push(Problem::row(
+                line,
+                format!(
+                    "tier \"{}\" is not a tier we can read; kept the account without a tier",
+                    clip(tier_raw)
+                ),
+            ));
         }
-        let name = if name.is_empty() { domain.clone().unwrap_or_default() } else { name.to_string() };
+        let name = if name.is_empty() {
+            domain.clone().unwrap_or_default()
+        } else {
+            name.to_string()
+        };
         rows.push(Account { name, domain, tier });
         Flow::Continue
     });
     if footer > 0 {
         out.notes.push(format!("{footer} report footer/total rows (Grand Totals, Confidential, Copyright, Total) were dropped."));
     }
-    finish(out, Records::Accounts(rows), skipped + footer, problems, row_problems);
+    finish(
+        out,
+        Records::Accounts(rows),
+        skipped + footer,
+        problems,
+        row_problems,
+    );
 }
 
-fn finish(out: &mut ImportedFile, records: Records, skipped: usize, mut problems: Vec<Problem>, row_problems: Vec<Problem>) {
+fn finish(
+    out: &mut ImportedFile,
+    records: Records,
+    skipped: usize,
+    mut problems: Vec<Problem>,
+    row_problems: Vec<Problem>,
+) {
     out.rows = records.len();
     out.skipped = skipped + problems.iter().filter(|p| p.row.is_some()).count();
     problems.extend(row_problems);
@@ -760,7 +992,11 @@ fn finish(out: &mut ImportedFile, records: Records, skipped: usize, mut problems
     out.records = records;
 }
 
-fn score_column_by_content(header: &[String], roles: &[Option<Role>], sample: &[Vec<String>]) -> Option<usize> {
+fn score_column_by_content(
+    header: &[String],
+    roles: &[Option<Role>],
+    sample: &[Vec<String>],
+) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for (i, h) in header.iter().enumerate() {
         if roles[i].is_some() {
@@ -770,13 +1006,21 @@ fn score_column_by_content(header: &[String], roles: &[Option<Role>], sample: &[
         if hl.contains("id") || hl.contains('#') || hl.contains("number") || hl.contains("count") {
             continue;
         }
-        let values: Vec<&str> = sample.iter().filter_map(|r| r.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let values: Vec<&str> = sample
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         if values.len() < 3 {
             continue;
         }
         let scores: Vec<u8> = values.iter().filter_map(|v| parse_score(v)).collect();
         let high = scores.iter().filter(|s| **s >= 7).count();
-        if scores.len() * 10 >= values.len() * 9 && high > 0 && best.is_none_or(|(n, _)| scores.len() > n) {
+        if scores.len() * 10 >= values.len() * 9
+            && high > 0
+            && best.is_none_or(|(n, _)| scores.len() > n)
+        {
             best = Some((scores.len(), i));
         }
     }
@@ -789,21 +1033,46 @@ mod tests {
 
     #[test]
     fn scores() {
-        for (raw, want) in [("10", Some(10)), (" 0 ", Some(0)), ("10 - Extremely likely", Some(10)), ("9.0", Some(9)), ("11", None), ("-1", None), ("", None), ("N/A", None), ("7a", None)] {
+        for (raw, want) in [
+            ("10", Some(10)),
+            (" 0 ", Some(0)),
+            ("10 - Extremely likely", Some(10)),
+            ("9.0", Some(9)),
+            ("11", None),
+            ("-1", None),
+            ("", None),
+            ("N/A", None),
+            ("7a", None),
+        ] {
             assert_eq!(parse_score(raw), want, "{raw}");
         }
     }
 
     #[test]
     fn tiers_and_degrees_and_domains() {
-        for (raw, want) in [("1", Some(1)), ("Tier 2", Some(2)), ("T3", Some(3)), ("A", Some(1)), ("High", Some(1)), ("low", Some(3)), ("", None), ("gold", None)] {
+        for (raw, want) in [
+            ("1", Some(1)),
+            ("Tier 2", Some(2)),
+            ("T3", Some(3)),
+            ("A", Some(1)),
+            ("High", Some(1)),
+            ("low", Some(3)),
+            ("", None),
+            ("gold", None),
+        ] {
             assert_eq!(parse_tier(raw), want, "{raw}");
         }
         assert_eq!(parse_degree("1st"), Some(1));
         assert_eq!(parse_degree("2nd"), Some(2));
         assert_eq!(parse_degree("Out of Network"), None);
-        assert_eq!(normalize_domain("https://www.Globex.com/about"), Some("globex.com".into()));
-        assert_eq!(normalize_domain("initech.co.uk"), Some("initech.co.uk".into()));
+        assert_eq!(
+            normalize_domain("https://www.Globex.com/about"),
+            Some("globex.com".into())
+        );
+        assert_eq!(
+            normalize_domain("initech.co.uk"),
+            Some("initech.co.uk".into())
+        );
         assert_eq!(normalize_domain("Globex Corp"), None);
     }
 
@@ -815,7 +1084,11 @@ mod tests {
         let bytes = include_bytes!("../../tests/fixtures/regressions/fuzz-nps-group-slice.csv");
         let f = import_file("crash.csv", bytes, &ImportOptions::default());
         assert_eq!(f.rows, f.records.len());
-        let header = vec!["Q1".to_string(), "é NPS GROUP".to_string(), "Ü_nps_group".to_string()];
+        let header = vec![
+            "Q1".to_string(),
+            "é NPS GROUP".to_string(),
+            "Ü_nps_group".to_string(),
+        ];
         let roles = detect_roles(&header);
         assert_eq!(roles[0], None);
     }
@@ -823,10 +1096,17 @@ mod tests {
     #[test]
     fn connections_smallest() {
         let text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada-l,urn:li:member:1,Analytical,CTO,07 Feb 2026\n,,,,,,08 Feb 2026\n";
-        let f = import_text("Connections.csv", text, Encoding::Utf8, &ImportOptions::default());
+        let f = import_text(
+            "Connections.csv",
+            text,
+            Encoding::Utf8,
+            &ImportOptions::default(),
+        );
         assert_eq!(f.kind, FileKind::Connections);
         assert_eq!((f.rows, f.skipped, f.problems.len()), (1, 1, 0));
-        let Records::Connections(c) = &f.records else { panic!() };
+        let Records::Connections(c) = &f.records else {
+            panic!()
+        };
         assert_eq!(c[0].email, None);
         assert_eq!(c[0].connected_on.unwrap().to_string(), "2026-02-07");
     }

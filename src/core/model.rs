@@ -113,10 +113,16 @@ pub struct Problem {
 
 impl Problem {
     pub fn file(message: impl Into<String>) -> Problem {
-        Problem { row: None, message: message.into() }
+        Problem {
+            row: None,
+            message: message.into(),
+        }
     }
     pub fn row(row: u64, message: impl Into<String>) -> Problem {
-        Problem { row: Some(row), message: message.into() }
+        Problem {
+            row: Some(row),
+            message: message.into(),
+        }
     }
 }
 

@@ -156,7 +156,14 @@ pub fn dropped_rows(responses: &[NpsResponse], problems: &[Problem]) -> Vec<Drop
     let kept: std::collections::HashSet<u64> = responses.iter().map(|r| r.row).collect();
     let mut out: Vec<DroppedResponse> = problems
         .iter()
-        .filter_map(|p| p.row.filter(|r| !kept.contains(r)).map(|row| DroppedResponse { row, reason: p.message.clone() }))
+        .filter_map(|p| {
+            p.row
+                .filter(|r| !kept.contains(r))
+                .map(|row| DroppedResponse {
+                    row,
+                    reason: p.message.clone(),
+                })
+        })
         .collect();
     out.sort_by_key(|d| d.row);
     out
@@ -182,19 +189,39 @@ pub fn nps_report(responses: &[NpsResponse], problems: &[Problem]) -> NpsReport 
                 .push(r.score);
         }
         match r.responded_on {
-            Some(d) => months.entry(format!("{:04}-{:02}", d.year(), d.month())).or_default().push(r.score),
+            Some(d) => months
+                .entry(format!("{:04}-{:02}", d.year(), d.month()))
+                .or_default()
+                .push(r.score),
             None => undated += 1,
         }
     }
     let mut by_account: Vec<AccountNps> = accounts
         .into_values()
-        .map(|(account, scores)| AccountNps { account, nps: summarize(scores) })
+        .map(|(account, scores)| AccountNps {
+            account,
+            nps: summarize(scores),
+        })
         .collect();
     by_account.sort_by(|a, b| {
-        b.nps.responses.cmp(&a.nps.responses).then_with(|| normalize_company(&a.account).cmp(&normalize_company(&b.account)))
+        b.nps
+            .responses
+            .cmp(&a.nps.responses)
+            .then_with(|| normalize_company(&a.account).cmp(&normalize_company(&b.account)))
     });
-    let by_month = months.into_iter().map(|(month, scores)| MonthNps { month, nps: summarize(scores) }).collect();
-    NpsReport { overall, by_account, by_month, undated }
+    let by_month = months
+        .into_iter()
+        .map(|(month, scores)| MonthNps {
+            month,
+            nps: summarize(scores),
+        })
+        .collect();
+    NpsReport {
+        overall,
+        by_account,
+        by_month,
+        undated,
+    }
 }
 
 #[cfg(test)]
@@ -205,11 +232,17 @@ mod tests {
     fn textbook_example() {
         // 10 responses: 5 promoters, 3 passives, 2 detractors → NPS 30.
         let s = summarize([10, 9, 9, 10, 9, 8, 7, 7, 6, 0]);
-        assert_eq!((s.promoters, s.passives, s.detractors, s.responses), (5, 3, 2, 10));
+        assert_eq!(
+            (s.promoters, s.passives, s.detractors, s.responses),
+            (5, 3, 2, 10)
+        );
         assert!((s.score - 30.0).abs() < 1e-9);
         assert_eq!(s.distribution, [1, 0, 0, 0, 0, 0, 1, 2, 1, 3, 2]);
         let i = s.interval.unwrap();
-        assert!(i.low < 30.0 && 30.0 < i.high && i.low >= -100.0 && i.high <= 100.0, "{i:?}");
+        assert!(
+            i.low < 30.0 && 30.0 < i.high && i.low >= -100.0 && i.high <= 100.0,
+            "{i:?}"
+        );
     }
 
     #[test]

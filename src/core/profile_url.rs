@@ -18,7 +18,11 @@ its subdomains. `javascript:`, `data:` and look-alike hosts such as
 /// Split `raw` into (host, path) when it is a web URL on a LinkedIn host.
 fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
     let s = raw.trim();
-    let starts = |prefix: &str| s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()));
+    let starts = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
     let rest = if starts("https://") {
         &s[8..]
     } else if starts("http://") {
@@ -32,7 +36,11 @@ fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
     let host = rest[..end].to_ascii_lowercase();
     let path = &rest[end..];
     // No user-info, ports or odd characters: a plain host name only.
-    if host.is_empty() || !host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') {
+    if host.is_empty()
+        || !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    {
         return None;
     }
     if host == "linkedin.com" || host.ends_with(".linkedin.com") {
@@ -63,7 +71,11 @@ fn normalize_general(raw: &str) -> Option<String> {
         return None;
     }
     let slug = percent_decode(slug).to_lowercase();
-    if slug.is_empty() || slug.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
+    if slug.is_empty()
+        || slug
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    {
         return None;
     }
     Some(format!("https://www.linkedin.com/in/{slug}"))
@@ -80,28 +92,41 @@ fn normalize_general(raw: &str) -> Option<String> {
 fn already_canonical(raw: &str) -> Option<&str> {
     const CANONICAL: &str = "https://www.linkedin.com/in/";
     let slug = raw.strip_prefix(CANONICAL)?;
-    let keeps = |b: u8| matches!(b, b'!'..=b'~') && !matches!(b, b'A'..=b'Z' | b'%' | b'/' | b'?' | b'#' | b'"' | b'<' | b'>');
+    let keeps = |b: u8| {
+        matches!(b, b'!'..=b'~')
+            && !matches!(
+                b,
+                b'A'..=b'Z' | b'%' | b'/' | b'?' | b'#' | b'"' | b'<' | b'>'
+            )
+    };
     (!slug.is_empty() && slug.bytes().all(keeps)).then_some(raw)
 }
 
 /// Member ids LinkedIn uses in place of the readable slug (`ACwAA…`, `ACoAA…`).
 fn is_opaque_slug(slug: &str) -> bool {
-    slug.len() >= 20 && (slug.starts_with("ACwAA") || slug.starts_with("ACoAA") || slug.starts_with("AEMAA"))
+    slug.len() >= 20
+        && (slug.starts_with("ACwAA") || slug.starts_with("ACoAA") || slug.starts_with("AEMAA"))
 }
 
 /// True for LinkedIn profile URLs that identify a member without a slug.
 pub fn is_opaque(raw: &str) -> bool {
-    let Some((_, path)) = linkedin_parts(raw) else { return false };
+    let Some((_, path)) = linkedin_parts(raw) else {
+        return false;
+    };
     let lower = path.to_ascii_lowercase();
     lower.starts_with("/sales/lead/")
         || lower.starts_with("/sales/people/")
-        || (lower.starts_with("/in/") && is_opaque_slug(path[4..].split(['/', '?', '#']).next().unwrap_or("")))
+        || (lower.starts_with("/in/")
+            && is_opaque_slug(path[4..].split(['/', '?', '#']).next().unwrap_or("")))
 }
 
 /// A link that is safe to put in `href`: https on a LinkedIn host.
 pub fn safe_link(raw: &str) -> Option<String> {
     let (host, path) = linkedin_parts(raw)?;
-    if path.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\') {
+    if path
+        .chars()
+        .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>' || c == '\\')
+    {
         return None;
     }
     Some(format!("https://{host}{path}"))
@@ -150,11 +175,20 @@ mod tests {
         ] {
             assert_eq!(normalize(raw), want, "{raw}");
         }
-        for canonical in ["https://www.linkedin.com/in/jane-doe-42", "https://www.linkedin.com/in/j.d_42~x"] {
+        for canonical in [
+            "https://www.linkedin.com/in/jane-doe-42",
+            "https://www.linkedin.com/in/j.d_42~x",
+        ] {
             assert_eq!(already_canonical(canonical), Some(canonical));
             assert_eq!(normalize(canonical).as_deref(), Some(canonical));
         }
-        for not_canonical in ["https://www.linkedin.com/in/Jane", "https://www.linkedin.com/in/jane/", "https://www.linkedin.com/in/", " https://www.linkedin.com/in/jane", "https://www.linkedin.com/in/zo%C3%AB"] {
+        for not_canonical in [
+            "https://www.linkedin.com/in/Jane",
+            "https://www.linkedin.com/in/jane/",
+            "https://www.linkedin.com/in/",
+            " https://www.linkedin.com/in/jane",
+            "https://www.linkedin.com/in/zo%C3%AB",
+        ] {
             assert_eq!(already_canonical(not_canonical), None, "{not_canonical}");
         }
         assert_eq!(
@@ -177,8 +211,12 @@ mod tests {
         ] {
             assert_eq!(normalize(raw), None, "{raw}");
         }
-        assert!(is_opaque("https://www.linkedin.com/in/ACwAAAB1c2VyMTIzNDU2Nzg5"));
-        assert!(is_opaque("https://www.linkedin.com/sales/lead/ACwAAAB1c2VyMTIz,NAME_SEARCH"));
+        assert!(is_opaque(
+            "https://www.linkedin.com/in/ACwAAAB1c2VyMTIzNDU2Nzg5"
+        ));
+        assert!(is_opaque(
+            "https://www.linkedin.com/sales/lead/ACwAAAB1c2VyMTIz,NAME_SEARCH"
+        ));
         assert!(!is_opaque("https://www.linkedin.com/in/jane-doe"));
     }
 

@@ -64,15 +64,31 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Weights {
-        Weights { icp_fit: 3.0, persona_fit: 2.0, strength: 2.0, depth: 1.5, alignment: 1.0, timing: 2.0, promoter: 1.5 }
+        Weights {
+            icp_fit: 3.0,
+            persona_fit: 2.0,
+            strength: 2.0,
+            depth: 1.5,
+            alignment: 1.0,
+            timing: 2.0,
+            promoter: 1.5,
+        }
     }
 }
 
 impl Weights {
     /// In [`Signal::ALL`] order; negative or non-finite weights count as 0.
     pub fn as_array(&self) -> [f64; SIGNALS] {
-        [self.icp_fit, self.persona_fit, self.strength, self.depth, self.alignment, self.timing, self.promoter]
-            .map(|w| if w.is_finite() && w > 0.0 { w } else { 0.0 })
+        [
+            self.icp_fit,
+            self.persona_fit,
+            self.strength,
+            self.depth,
+            self.alignment,
+            self.timing,
+            self.promoter,
+        ]
+        .map(|w| if w.is_finite() && w > 0.0 { w } else { 0.0 })
     }
 }
 
@@ -142,11 +158,23 @@ impl Moment {
 #[serde(tag = "when", rename_all = "kebab-case")]
 pub enum Timing {
     /// The moment is now: a project under way, or a moment ≤ 30 days ago.
-    AskNow { moment: Moment, on: Date, days_ago: i64 },
+    AskNow {
+        moment: Moment,
+        on: Date,
+        days_ago: i64,
+    },
     /// The moment has passed but is within a year.
-    Fading { moment: Moment, on: Date, days_ago: i64 },
+    Fading {
+        moment: Moment,
+        on: Date,
+        days_ago: i64,
+    },
     /// Nothing within the last year.
-    Stale { moment: Moment, on: Date, days_ago: i64 },
+    Stale {
+        moment: Moment,
+        on: Date,
+        days_ago: i64,
+    },
     /// Only an upcoming event: ask then.
     Upcoming { on: Date },
     /// No dated moment at all.
@@ -180,8 +208,18 @@ impl PromoterTiming {
         }
         match &self.timing {
             Timing::AskNow { moment, .. } => ("ask-now", format!("ask now · {}", moment.label())),
-            Timing::Fading { moment, days_ago, .. } => ("fading", format!("fading · {} {} ago", moment.label(), ago(*days_ago))),
-            Timing::Stale { moment, days_ago, .. } => ("stale", format!("stale · {} {} ago", moment.label(), ago(*days_ago))),
+            Timing::Fading {
+                moment, days_ago, ..
+            } => (
+                "fading",
+                format!("fading · {} {} ago", moment.label(), ago(*days_ago)),
+            ),
+            Timing::Stale {
+                moment, days_ago, ..
+            } => (
+                "stale",
+                format!("stale · {} {} ago", moment.label(), ago(*days_ago)),
+            ),
             Timing::Upcoming { on } => ("upcoming", format!("event on {on}")),
             Timing::Unknown => ("unknown", "no date known".to_string()),
         }
@@ -232,15 +270,23 @@ pub fn promoter_timing(p: &Promoter, today: Date) -> PromoterTiming {
         if running {
             return PromoterTiming {
                 value: 1.0,
-                timing: Timing::AskNow { moment: Moment::ActiveProject, on: start, days_ago: today.days_since(start) },
+                timing: Timing::AskNow {
+                    moment: Moment::ActiveProject,
+                    on: start,
+                    days_ago: today.days_since(start),
+                },
                 upcoming,
             };
         }
     }
-    let latest = [(Moment::Event, p.event_on), (Moment::ProjectEnd, p.project_end), (Moment::NpsResponse, p.responded_on)]
-        .into_iter()
-        .filter_map(|(m, d)| d.filter(|d| *d <= today).map(|d| (d, m)))
-        .max_by_key(|(d, _)| *d);
+    let latest = [
+        (Moment::Event, p.event_on),
+        (Moment::ProjectEnd, p.project_end),
+        (Moment::NpsResponse, p.responded_on),
+    ]
+    .into_iter()
+    .filter_map(|(m, d)| d.filter(|d| *d <= today).map(|d| (d, m)))
+    .max_by_key(|(d, _)| *d);
     match latest {
         Some((on, moment)) => {
             let days_ago = today.days_since(on);
@@ -249,17 +295,41 @@ pub fn promoter_timing(p: &Promoter, today: Date) -> PromoterTiming {
                 value = value.max(0.8);
             }
             let timing = if days_ago <= ASK_NOW_DAYS {
-                Timing::AskNow { moment, on, days_ago }
+                Timing::AskNow {
+                    moment,
+                    on,
+                    days_ago,
+                }
             } else if days_ago <= STALE_DAYS {
-                Timing::Fading { moment, on, days_ago }
+                Timing::Fading {
+                    moment,
+                    on,
+                    days_ago,
+                }
             } else {
-                Timing::Stale { moment, on, days_ago }
+                Timing::Stale {
+                    moment,
+                    on,
+                    days_ago,
+                }
             };
-            PromoterTiming { value, timing, upcoming }
+            PromoterTiming {
+                value,
+                timing,
+                upcoming,
+            }
         }
         None => match upcoming {
-            Some(on) => PromoterTiming { value: 0.8, timing: Timing::Upcoming { on }, upcoming },
-            None => PromoterTiming { value: 0.3, timing: Timing::Unknown, upcoming },
+            Some(on) => PromoterTiming {
+                value: 0.8,
+                timing: Timing::Upcoming { on },
+                upcoming,
+            },
+            None => PromoterTiming {
+                value: 0.3,
+                timing: Timing::Unknown,
+                upcoming,
+            },
         },
     }
 }
@@ -318,7 +388,12 @@ pub fn promoter_strength(score: u8, seniority: Seniority) -> f64 {
 }
 
 /// The seven signal values of a path, in [`Signal::ALL`] order.
-pub fn signals(set: &CandidateSet, path: &Path, timing: f64, settings: &Settings) -> [f64; SIGNALS] {
+pub fn signals(
+    set: &CandidateSet,
+    path: &Path,
+    timing: f64,
+    settings: &Settings,
+) -> [f64; SIGNALS] {
     let t = &set.targets[path.target as usize];
     let p = &set.promoters[path.promoter as usize];
     let a = &set.accounts[t.account as usize];
@@ -352,7 +427,13 @@ pub struct Reason {
 }
 
 /// The reasons for a path's score, largest contribution first.
-pub fn reasons(set: &CandidateSet, path: &Path, timing: &PromoterTiming, weights: &Weights, settings: &Settings) -> Vec<Reason> {
+pub fn reasons(
+    set: &CandidateSet,
+    path: &Path,
+    timing: &PromoterTiming,
+    weights: &Weights,
+    settings: &Settings,
+) -> Vec<Reason> {
     let w = weights.as_array();
     let total: f64 = w.iter().sum();
     let values = signals(set, path, timing.value, settings);
@@ -365,7 +446,11 @@ pub fn reasons(set: &CandidateSet, path: &Path, timing: &PromoterTiming, weights
         .filter(|(i, _)| w[*i] > 0.0)
         .map(|(i, s)| Reason {
             signal: *s,
-            points: if total > 0.0 { round1(100.0 * w[i] * values[i] / total) } else { 0.0 },
+            points: if total > 0.0 {
+                round1(100.0 * w[i] * values[i] / total)
+            } else {
+                0.0
+            },
             text: reason_text(*s, t, p, &a.name, a.tier, path, timing, settings),
         })
         .collect();
@@ -391,11 +476,27 @@ fn reason_text(
             None => format!("{account} is a target account"),
         },
         Signal::PersonaFit => {
-            let title = if t.title.is_empty() { "no title" } else { t.title.as_str() };
+            let title = if t.title.is_empty() {
+                "no title"
+            } else {
+                t.title.as_str()
+            };
             let fit = if t.seniority < settings.persona.min_seniority {
-                format!("below the persona's minimum seniority ({})", settings.persona.min_seniority.label())
-            } else if settings.persona.title_keywords.iter().any(|k| !k.trim().is_empty()) {
-                if t.persona_match { "matches the buyer persona".to_string() } else { "outside the persona's keywords".to_string() }
+                format!(
+                    "below the persona's minimum seniority ({})",
+                    settings.persona.min_seniority.label()
+                )
+            } else if settings
+                .persona
+                .title_keywords
+                .iter()
+                .any(|k| !k.trim().is_empty())
+            {
+                if t.persona_match {
+                    "matches the buyer persona".to_string()
+                } else {
+                    "outside the persona's keywords".to_string()
+                }
             } else {
                 return format!("{title} ({})", t.seniority.label());
             };
@@ -405,25 +506,57 @@ fn reason_text(
             Some(m) => format!("{m} mutual connections with us"),
             None if t.networks > 1 => {
                 let o = t.networks - 1;
-                format!("also in {o} other uploaded network{}", if o == 1 { "" } else { "s" })
+                format!(
+                    "also in {o} other uploaded network{}",
+                    if o == 1 { "" } else { "s" }
+                )
             }
             None => "no sign of a shared network yet".to_string(),
         },
         Signal::Depth => {
             let n = path.depth_people;
-            format!("{first} knows {n} {} at {account}", if n == 1 { "person" } else { "people" })
+            format!(
+                "{first} knows {n} {} at {account}",
+                if n == 1 { "person" } else { "people" }
+            )
         }
-        Signal::Alignment => format!("{} promoter → {} target", p.seniority.label(), t.seniority.label()),
+        Signal::Alignment => format!(
+            "{} promoter → {} target",
+            p.seniority.label(),
+            t.seniority.label()
+        ),
         Signal::Timing => {
             let mut s = match &timing.timing {
-                Timing::AskNow { moment: Moment::ActiveProject, on, .. } => format!("ask now: project under way since {on}"),
-                Timing::AskNow { moment, on, days_ago } => format!("ask now: {} {days_ago} days ago ({on})", moment.label()),
-                Timing::Fading { moment, on, days_ago } => format!("{} {days_ago} days ago ({on}); the moment is fading", moment.label()),
-                Timing::Stale { moment, on, days_ago } => format!("stale: {} {days_ago} days ago ({on})", moment.label()),
+                Timing::AskNow {
+                    moment: Moment::ActiveProject,
+                    on,
+                    ..
+                } => format!("ask now: project under way since {on}"),
+                Timing::AskNow {
+                    moment,
+                    on,
+                    days_ago,
+                } => format!("ask now: {} {days_ago} days ago ({on})", moment.label()),
+                Timing::Fading {
+                    moment,
+                    on,
+                    days_ago,
+                } => format!(
+                    "{} {days_ago} days ago ({on}); the moment is fading",
+                    moment.label()
+                ),
+                Timing::Stale {
+                    moment,
+                    on,
+                    days_ago,
+                } => format!("stale: {} {days_ago} days ago ({on})", moment.label()),
                 Timing::Upcoming { on } => format!("ask at the certification / event on {on}"),
                 Timing::Unknown => "no dated moment (project, event or NPS answer)".to_string(),
             };
-            if let (Some(on), false) = (timing.upcoming, matches!(timing.timing, Timing::Upcoming { .. })) {
+            if let (Some(on), false) = (
+                timing.upcoming,
+                matches!(timing.timing, Timing::Upcoming { .. }),
+            ) {
                 s.push_str(&format!("; ask at the certification / event on {on}"));
             }
             s
@@ -449,24 +582,43 @@ pub struct Scored {
 /// Score every path whose promoter may be asked, best first; ties by
 /// target then promoter (both stable indices). Also returns each
 /// promoter's timing.
-pub fn score_paths(set: &CandidateSet, weights: &Weights, settings: &Settings, today: Date) -> (Vec<Scored>, Vec<PromoterTiming>) {
+pub fn score_paths(
+    set: &CandidateSet,
+    weights: &Weights,
+    settings: &Settings,
+    today: Date,
+) -> (Vec<Scored>, Vec<PromoterTiming>) {
     let w = weights.as_array();
-    let timings: Vec<PromoterTiming> = set.promoters.iter().map(|p| promoter_timing(p, today)).collect();
-    let may_ask: Vec<bool> = set.promoters.iter().map(|p| settings.may_ask(p.score)).collect();
+    let timings: Vec<PromoterTiming> = set
+        .promoters
+        .iter()
+        .map(|p| promoter_timing(p, today))
+        .collect();
+    let may_ask: Vec<bool> = set
+        .promoters
+        .iter()
+        .map(|p| settings.may_ask(p.score))
+        .collect();
     let mut scored: Vec<Scored> = set
         .paths
         .iter()
         .enumerate()
         .filter(|(_, p)| may_ask[p.promoter as usize])
         .map(|(i, p)| Scored {
-            score: score(&signals(set, p, timings[p.promoter as usize].value, settings), &w),
+            score: score(
+                &signals(set, p, timings[p.promoter as usize].value, settings),
+                &w,
+            ),
             target: p.target,
             promoter: p.promoter,
             path: i as u32,
         })
         .collect();
     scored.sort_unstable_by(|a, b| {
-        b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)).then(a.promoter.cmp(&b.promoter))
+        b.score
+            .total_cmp(&a.score)
+            .then(a.target.cmp(&b.target))
+            .then(a.promoter.cmp(&b.promoter))
     });
     (scored, timings)
 }

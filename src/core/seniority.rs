@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 use super::company::fold;
 
 /// How senior a person is, lowest first (so `Ord` compares seniority).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Seniority {
     #[default]
@@ -62,7 +64,9 @@ impl Seniority {
         let s = fold(s);
         let s = s.trim().replace([' ', '_'], "-");
         Some(match s.as_str() {
-            "c-level" | "c-suite" | "cxo" | "owner" | "founder" | "executive" | "c" => Seniority::CLevel,
+            "c-level" | "c-suite" | "cxo" | "owner" | "founder" | "executive" | "c" => {
+                Seniority::CLevel
+            }
             "vp" | "vice-president" | "partner" => Seniority::Vp,
             "director" | "head" => Seniority::Director,
             "manager" => Seniority::Manager,
@@ -99,53 +103,174 @@ impl Seniority {
 
 /// Single words that make a title C-level.
 const C_LEVEL_WORDS: &[&str] = &[
-    "ceo", "cto", "cfo", "coo", "cmo", "cro", "cio", "ciso", "cpo", "cco", "cdo", "chro", "cso", "cxo", "cao",
-    "founder", "cofounder", "president", "chairman", "chairwoman", "chairperson", "geschaftsfuhrer",
-    "geschaeftsfuehrer", "geschaftsfuhrerin", "geschaeftsfuehrerin", "vorstand", "vorstandsvorsitzender",
-    "vorstandin", "inhaber", "inhaberin", "grunder", "gruender", "grunderin", "pdg", "fondateur", "fondatrice",
-    "fundador", "fundadora", "presidente", "presidenta", "oprichter", "eigenaar", "proprietor", "proprietaire",
-    "propietario", "propietaria", "dg",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cro",
+    "cio",
+    "ciso",
+    "cpo",
+    "cco",
+    "cdo",
+    "chro",
+    "cso",
+    "cxo",
+    "cao",
+    "founder",
+    "cofounder",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "geschaftsfuhrer",
+    "geschaeftsfuehrer",
+    "geschaftsfuhrerin",
+    "geschaeftsfuehrerin",
+    "vorstand",
+    "vorstandsvorsitzender",
+    "vorstandin",
+    "inhaber",
+    "inhaberin",
+    "grunder",
+    "gruender",
+    "grunderin",
+    "pdg",
+    "fondateur",
+    "fondatrice",
+    "fundador",
+    "fundadora",
+    "presidente",
+    "presidenta",
+    "oprichter",
+    "eigenaar",
+    "proprietor",
+    "proprietaire",
+    "propietario",
+    "propietaria",
+    "dg",
 ];
 
 /// Word pairs that make a title C-level.
 const C_LEVEL_PHRASES: &[&str] = &[
-    "managing director", "managing partner", "senior partner", "founding partner", "general partner",
-    "executive chairman", "board member", "member of the board", "directeur general", "directrice generale",
-    "director general", "directora general", "director ejecutivo", "directora ejecutiva", "consejero delegado",
-    "consejera delegada", "amministratore delegato", "diretor geral", "diretora geral", "diretor executivo",
-    "algemeen directeur", "mitglied des vorstands", "co founder", "co fondateur",
+    "managing director",
+    "managing partner",
+    "senior partner",
+    "founding partner",
+    "general partner",
+    "executive chairman",
+    "board member",
+    "member of the board",
+    "directeur general",
+    "directrice generale",
+    "director general",
+    "directora general",
+    "director ejecutivo",
+    "directora ejecutiva",
+    "consejero delegado",
+    "consejera delegada",
+    "amministratore delegato",
+    "diretor geral",
+    "diretora geral",
+    "diretor executivo",
+    "algemeen directeur",
+    "mitglied des vorstands",
+    "co founder",
+    "co fondateur",
 ];
 
 const VP_WORDS: &[&str] = &[
-    "vp", "svp", "evp", "avp", "rvp", "gvp", "vizeprasident", "vizepraesident", "vicepresidente", "vicepresident",
-    "partner", "partnerin", "associe", "associee", "socio", "socia", "prokurist", "prokuristin",
+    "vp",
+    "svp",
+    "evp",
+    "avp",
+    "rvp",
+    "gvp",
+    "vizeprasident",
+    "vizepraesident",
+    "vicepresidente",
+    "vicepresident",
+    "partner",
+    "partnerin",
+    "associe",
+    "associee",
+    "socio",
+    "socia",
+    "prokurist",
+    "prokuristin",
 ];
 
 const DIRECTOR_WORDS: &[&str] = &[
-    "director", "directeur", "directrice", "directora", "direktor", "direktorin", "diretor", "diretora",
-    "direttore", "direttrice", "directeur", "head", "leiter", "leiterin", "bereichsleiter", "abteilungsleiter",
-    "jefe", "jefa",
+    "director",
+    "directeur",
+    "directrice",
+    "directora",
+    "direktor",
+    "direktorin",
+    "diretor",
+    "diretora",
+    "direttore",
+    "direttrice",
+    "directeur",
+    "head",
+    "leiter",
+    "leiterin",
+    "bereichsleiter",
+    "abteilungsleiter",
+    "jefe",
+    "jefa",
 ];
 
 const MANAGER_WORDS: &[&str] = &[
-    "manager", "mgr", "lead", "supervisor", "gerente", "responsable", "teamleiter", "teamleiterin",
-    "gruppenleiter", "coordinator", "coordinador", "coordinadora", "chef", "cheffe", "manageur", "managerin",
+    "manager",
+    "mgr",
+    "lead",
+    "supervisor",
+    "gerente",
+    "responsable",
+    "teamleiter",
+    "teamleiterin",
+    "gruppenleiter",
+    "coordinator",
+    "coordinador",
+    "coordinadora",
+    "chef",
+    "cheffe",
+    "manageur",
+    "managerin",
 ];
 
 /// Words before `owner` that make it a role, not a proprietor.
-const OWNER_AS_ROLE: &[&str] = &["product", "process", "account", "data", "service", "system", "content", "business process"];
+const OWNER_AS_ROLE: &[&str] = &[
+    "product",
+    "process",
+    "account",
+    "data",
+    "service",
+    "system",
+    "content",
+    "business process",
+];
 
 /// The seniority a job title suggests. An empty or unreadable title is an
 /// individual contributor.
 pub fn seniority_of(title: &str) -> Seniority {
     let folded = fold(title);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let has_word = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let has_phrase = |p: &str| has_phrase(&words, p);
 
     // Assistants to an executive are not the executive.
-    if has_phrase("assistant to") || has_phrase("executive assistant") || has_phrase("personal assistant")
-        || has_phrase("assistant de direction") || has_phrase("assistente") || has_phrase("asistente de direccion")
+    if has_phrase("assistant to")
+        || has_phrase("executive assistant")
+        || has_phrase("personal assistant")
+        || has_phrase("assistant de direction")
+        || has_phrase("assistente")
+        || has_phrase("asistente de direccion")
         || has_phrase("office of the")
     {
         return Seniority::IndividualContributor;
@@ -153,7 +278,11 @@ pub fn seniority_of(title: &str) -> Seniority {
     if has_phrase("chief of staff") {
         return Seniority::Director;
     }
-    if has_phrase("vice president") || has_phrase("vice presidente") || has_phrase("vice presidenta") || has_phrase("vice pres") {
+    if has_phrase("vice president")
+        || has_phrase("vice presidente")
+        || has_phrase("vice presidenta")
+        || has_phrase("vice pres")
+    {
         return Seniority::Vp;
     }
     if C_LEVEL_PHRASES.iter().any(|p| has_phrase(p)) {
@@ -165,7 +294,10 @@ pub fn seniority_of(title: &str) -> Seniority {
     if has_word(C_LEVEL_WORDS) {
         return Seniority::CLevel;
     }
-    if let Some(i) = words.iter().position(|w| *w == "owner" || *w == "co owner" || *w == "coowner") {
+    if let Some(i) = words
+        .iter()
+        .position(|w| *w == "owner" || *w == "co owner" || *w == "coowner")
+    {
         let before = if i > 0 { words[i - 1] } else { "" };
         if !OWNER_AS_ROLE.contains(&before) {
             return Seniority::CLevel;
@@ -175,10 +307,46 @@ pub fn seniority_of(title: &str) -> Seniority {
     if has_word(VP_WORDS) {
         let partner_role = words.iter().position(|w| *w == "partner").is_some_and(|i| {
             words.get(i + 1).is_some_and(|n| {
-                ["manager", "marketing", "success", "sales", "account", "program", "programs", "development", "channel", "enablement", "relations", "ecosystem", "alliances", "operations", "solutions", "engineer", "specialist", "executive", "director", "lead"].contains(n)
-            }) || words.get(i.wrapping_sub(1)).is_some_and(|p| ["channel", "business", "technology", "hr", "implementation", "strategic"].contains(p))
+                [
+                    "manager",
+                    "marketing",
+                    "success",
+                    "sales",
+                    "account",
+                    "program",
+                    "programs",
+                    "development",
+                    "channel",
+                    "enablement",
+                    "relations",
+                    "ecosystem",
+                    "alliances",
+                    "operations",
+                    "solutions",
+                    "engineer",
+                    "specialist",
+                    "executive",
+                    "director",
+                    "lead",
+                ]
+                .contains(n)
+            }) || words.get(i.wrapping_sub(1)).is_some_and(|p| {
+                [
+                    "channel",
+                    "business",
+                    "technology",
+                    "hr",
+                    "implementation",
+                    "strategic",
+                ]
+                .contains(p)
+            })
         });
-        if !partner_role || words.iter().any(|w| ["vp", "svp", "evp", "avp"].contains(w)) {
+        if !partner_role
+            || words
+                .iter()
+                .any(|w| ["vp", "svp", "evp", "avp"].contains(w))
+        {
             return Seniority::Vp;
         }
     }
@@ -199,7 +367,9 @@ pub fn seniority_of(title: &str) -> Seniority {
 /// of the rules together.
 fn has_phrase(words: &[&str], phrase: &str) -> bool {
     let n = phrase.split(' ').count();
-    words.windows(n).any(|w| w.iter().copied().eq(phrase.split(' ')))
+    words
+        .windows(n)
+        .any(|w| w.iter().copied().eq(phrase.split(' ')))
 }
 
 #[cfg(test)]
@@ -289,7 +459,9 @@ mod tests {
         }
         assert_eq!(Seniority::parse("c_suite"), Some(CLevel));
         assert_eq!(Seniority::parse("entry"), Some(IndividualContributor));
-        assert!(CLevel > Vp && Vp > Director && Director > Manager && Manager > IndividualContributor);
+        assert!(
+            CLevel > Vp && Vp > Director && Director > Manager && Manager > IndividualContributor
+        );
         assert_eq!(CLevel.weight(), 1.0);
     }
 }

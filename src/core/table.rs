@@ -93,8 +93,20 @@ impl<'t> Table<'t> {
                     continue;
                 }
                 // Rows after a real header have about as many fields.
-                let consistent = widths.iter().skip(i + 1).filter(|w| **w + 1 >= fields && **w > 0).count();
-                let key = (s, if s == 0 { consistent.min(5) * 1000 + fields } else { fields }, consistent);
+                let consistent = widths
+                    .iter()
+                    .skip(i + 1)
+                    .filter(|w| **w + 1 >= fields && **w > 0)
+                    .count();
+                let key = (
+                    s,
+                    if s == 0 {
+                        consistent.min(5) * 1000 + fields
+                    } else {
+                        fields
+                    },
+                    consistent,
+                );
                 if best.as_ref().is_none_or(|(k, _)| key > *k) {
                     let data_line = count_newlines(&text[..next.min(text.len())]) as u64 + 1;
                     best = Some((
@@ -149,7 +161,11 @@ impl<'t> Table<'t> {
     /// starts and the record. Problems with the rows themselves (too long,
     /// unterminated quote, too many rows) are pushed to `problems`; such rows
     /// never reach `f`.
-    pub fn for_each_row(&self, problems: &mut Vec<Problem>, mut f: impl FnMut(u64, &Row<'_>) -> Flow) {
+    pub fn for_each_row(
+        &self,
+        problems: &mut Vec<Problem>,
+        mut f: impl FnMut(u64, &Row<'_>) -> Flow,
+    ) {
         let mut start = self.data_start;
         let mut start_line = self.data_line;
         let mut rows = 0usize;
@@ -161,7 +177,11 @@ impl<'t> Table<'t> {
             let segment = &self.text[start..];
             let mut rdr = Records::new(segment, self.delimiter, quoting);
             rdr.line = start_line;
-            while let Some(RecordAt { start: rec_start, line }) = rdr.next() {
+            while let Some(RecordAt {
+                start: rec_start,
+                line,
+            }) = rdr.next()
+            {
                 let at_eof = rdr.position() >= segment.len();
                 // Only the last record can end inside quotes, so this scan
                 // runs once per file, not once per row.
@@ -170,7 +190,10 @@ impl<'t> Table<'t> {
                     // one field. Skip this line and resume on the next one.
                     let rest = &segment[rec_start..];
                     let Some(nl) = rest.find('\n') else {
-                        problems.push(Problem::row(line, "a quote opened on this row is never closed; the row was skipped"));
+                        problems.push(Problem::row(
+                            line,
+                            "a quote opened on this row is never closed; the row was skipped",
+                        ));
                         break 'segments;
                     };
                     let swallowed = count_newlines(rest);
@@ -332,7 +355,11 @@ impl<'t> Records<'t> {
     }
 
     fn row(&self) -> Row<'_> {
-        Row { text: self.text, scratch: &self.scratch, spans: &self.spans }
+        Row {
+            text: self.text,
+            scratch: &self.scratch,
+            spans: &self.spans,
+        }
     }
 
     /// Byte offset just after the last record read (and its line end).
@@ -363,7 +390,10 @@ impl<'t> Records<'t> {
             self.pos = n;
             return None;
         }
-        let at = RecordAt { start: pos, line: self.line };
+        let at = RecordAt {
+            start: pos,
+            line: self.line,
+        };
         self.spans.clear();
         self.scratch.clear();
         self.longest = (0, 0);
@@ -375,7 +405,11 @@ impl<'t> Records<'t> {
             } else {
                 let start = pos;
                 pos = find_any(bytes, pos, [delimiter, b'\n', b'\r']);
-                self.push(Span { start, end: pos, scratch: false });
+                self.push(Span {
+                    start,
+                    end: pos,
+                    scratch: false,
+                });
             }
             // `pos` is at a delimiter, a line end or the end of the text.
             if pos >= n {
@@ -432,7 +466,11 @@ impl<'t> Records<'t> {
             }
             // The closing quote. What follows decides where the field ends.
             let after = q + 1;
-            if after >= n || bytes[after] == self.delimiter || bytes[after] == b'\n' || bytes[after] == b'\r' {
+            if after >= n
+                || bytes[after] == self.delimiter
+                || bytes[after] == b'\n'
+                || bytes[after] == b'\r'
+            {
                 return self.finish_quoted(copied, from, q, after);
             }
             // Text after the closing quote joins the field, quotes and all,
@@ -441,20 +479,38 @@ impl<'t> Records<'t> {
             let s = *copied.get_or_insert(self.scratch.len());
             self.scratch.push_str(&self.text[from..q]);
             self.scratch.push_str(&self.text[after..end]);
-            self.push(Span { start: s, end: self.scratch.len(), scratch: true });
+            self.push(Span {
+                start: s,
+                end: self.scratch.len(),
+                scratch: true,
+            });
             return end;
         }
     }
 
     /// End a quoted field whose unescaped text is `scratch[copied..]` +
     /// `text[from..to]` (or just `text[from..to]`); the reader goes on at `next`.
-    fn finish_quoted(&mut self, copied: Option<usize>, from: usize, to: usize, next: usize) -> usize {
+    fn finish_quoted(
+        &mut self,
+        copied: Option<usize>,
+        from: usize,
+        to: usize,
+        next: usize,
+    ) -> usize {
         match copied {
-            None => self.push(Span { start: from, end: to, scratch: false }),
+            None => self.push(Span {
+                start: from,
+                end: to,
+                scratch: false,
+            }),
             Some(s) => {
                 self.scratch.push_str(&self.text[from..to]);
                 let end = self.scratch.len();
-                self.push(Span { start: s, end, scratch: true });
+                self.push(Span {
+                    start: s,
+                    end,
+                    scratch: true,
+                });
             }
         }
         next
@@ -583,8 +639,15 @@ mod tests {
     use super::*;
 
     fn known(cell: &str) -> u32 {
-        ["first name", "last name", "company", "position", "connected on", "url"]
-            .contains(&cell.to_lowercase().as_str()) as u32
+        [
+            "first name",
+            "last name",
+            "company",
+            "position",
+            "connected on",
+            "url",
+        ]
+        .contains(&cell.to_lowercase().as_str()) as u32
     }
 
     fn rows(t: &Table) -> (Vec<(u64, Vec<String>)>, Vec<Problem>) {
@@ -606,7 +669,18 @@ mod tests {
         assert_eq!(t.header, ["First Name", "Last Name", "URL", "Company"]);
         let (r, p) = rows(&t);
         assert!(p.is_empty());
-        assert_eq!(r, [(5, vec!["Ada".into(), "Lovelace".into(), "".into(), "Analytical, Ltd".into()])]);
+        assert_eq!(
+            r,
+            [(
+                5,
+                vec![
+                    "Ada".into(),
+                    "Lovelace".into(),
+                    "".into(),
+                    "Analytical, Ltd".into()
+                ]
+            )]
+        );
     }
 
     #[test]
@@ -693,7 +767,10 @@ mod tests {
 
     #[test]
     fn html_in_headers_is_dropped() {
-        assert_eq!(clean_header(" <strong>How likely</strong> are you "), "How likely are you");
+        assert_eq!(
+            clean_header(" <strong>How likely</strong> are you "),
+            "How likely are you"
+        );
     }
 
     /// The reader agrees with the `csv` crate (the rules it reimplements) on

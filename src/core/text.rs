@@ -114,7 +114,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
 /// become U+FFFD.
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Cow<'static, str> {
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    let mut text: String = char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect();
+    let mut text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or('\u{FFFD}'))
+        .collect();
     if bytes.len() % 2 == 1 {
         text.push('\u{FFFD}');
     }
@@ -193,8 +195,14 @@ mod tests {
             .into_iter()
             .chain("Zoë,1\n".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
-        assert_eq!(decode(&le).unwrap(), (Cow::from("Zoë,1\n"), Encoding::Utf16Le));
-        assert_eq!(decode(&be).unwrap(), (Cow::from("Zoë,1\n"), Encoding::Utf16Be));
+        assert_eq!(
+            decode(&le).unwrap(),
+            (Cow::from("Zoë,1\n"), Encoding::Utf16Le)
+        );
+        assert_eq!(
+            decode(&be).unwrap(),
+            (Cow::from("Zoë,1\n"), Encoding::Utf16Be)
+        );
     }
 
     #[test]
@@ -224,12 +232,27 @@ mod tests {
             decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
             Err(NotText::Binary("a PNG image"))
         );
-        assert_eq!(decode(b"ab\0\x01\x02\x03cd\0"), Err(NotText::Binary("a binary file")));
+        assert_eq!(
+            decode(b"ab\0\x01\x02\x03cd\0"),
+            Err(NotText::Binary("a binary file"))
+        );
     }
 
     #[test]
     fn trim_is_str_trim() {
-        for s in ["", " ", "a", " a ", "\u{a0}a\u{3000}", "a\u{85}", "\x01a\x7f", "é", " é\t", "a b", "\u{2028}"] {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}a\u{3000}",
+            "a\u{85}",
+            "\x01a\x7f",
+            "é",
+            " é\t",
+            "a b",
+            "\u{2028}",
+        ] {
             assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }

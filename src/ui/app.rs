@@ -55,13 +55,20 @@ impl Readers {
 /// Time the core's import of one file's bytes and hand the result to the state.
 fn import_and_dispatch(name: &str, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
     let (imported, import_ms) = timed_import(name, &bytes, &ImportOptions::default());
-    dispatch.dispatch(Action::Loaded { bytes, imported, import_ms });
+    dispatch.dispatch(Action::Loaded {
+        bytes,
+        imported,
+        import_ms,
+    });
 }
 
 /// The dataset the ranking reads, borrowed from the state: each network
 /// with its owner (chosen or guessed), each account list with its role.
 fn dataset<'a>(state: &'a State) -> Dataset<'a> {
-    let mut d = Dataset { history: &state.asks, ..Dataset::default() };
+    let mut d = Dataset {
+        history: &state.asks,
+        ..Dataset::default()
+    };
     for f in &state.files {
         match &f.imported.records {
             Records::Connections(rows) => d.networks.push(Network {
@@ -157,18 +164,25 @@ pub fn App() -> Html {
                 match storage::open().await {
                     Ok(handle) => {
                         match storage::load(&handle).await {
-                            Ok(Some(backup)) => dispatch.dispatch(Action::Restore { backup, from_storage: true }),
+                            Ok(Some(backup)) => dispatch.dispatch(Action::Restore {
+                                backup,
+                                from_storage: true,
+                            }),
                             Ok(None) => dispatch.dispatch(Action::StorageReady),
                             Err(e) => {
                                 dispatch.dispatch(Action::StorageReady);
-                                dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!("Your saved work could not be read ({e})")))));
+                                dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
+                                    "Your saved work could not be read ({e})"
+                                )))));
                             }
                         }
                         *db.borrow_mut() = Some(handle);
                     }
                     Err(e) => {
                         dispatch.dispatch(Action::StorageReady);
-                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!("This browser cannot keep your work between visits ({e})")))));
+                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
+                            "This browser cannot keep your work between visits ({e})"
+                        )))));
                     }
                 }
             });
@@ -196,7 +210,12 @@ pub fn App() -> Html {
                             let json = if prev.files.get(&key) == Some(&ident) {
                                 String::new()
                             } else {
-                                serde_json::to_string(&BackupFileRef { options: &f.options, owner: &f.owner, imported: &f.imported }).unwrap_or_default()
+                                serde_json::to_string(&BackupFileRef {
+                                    options: &f.options,
+                                    owner: &f.owner,
+                                    imported: &f.imported,
+                                })
+                                .unwrap_or_default()
                             };
                             (key, ident, json)
                         })
@@ -225,17 +244,28 @@ pub fn App() -> Html {
         *settled.borrow_mut() = state.data_version;
     }
     let version = *settled.borrow();
-    let cand_settings = Settings { weights: Weights::default(), ..state.settings.clone() };
+    let cand_settings = Settings {
+        weights: Weights::default(),
+        ..state.settings.clone()
+    };
     let candidates: Rc<CandidateSet> = {
         let st = state.clone();
-        use_memo((version, cand_settings.clone()), move |(_, settings)| build_candidates(&dataset(&st), settings))
+        use_memo((version, cand_settings.clone()), move |(_, settings)| {
+            build_candidates(&dataset(&st), settings)
+        })
     };
     let ask_list: Rc<AskList> = {
         let c = candidates.clone();
         let settings = state.settings.clone();
-        use_memo((version, cand_settings, state.settings.weights.clone(), today), move |(_, _, weights, today)| {
-            rank(&c, weights, &settings, *today)
-        })
+        use_memo(
+            (
+                version,
+                cand_settings,
+                state.settings.weights.clone(),
+                today,
+            ),
+            move |(_, _, weights, today)| rank(&c, weights, &settings, *today),
+        )
     };
     let nps = {
         let st = state.clone();
@@ -251,8 +281,12 @@ pub fn App() -> Html {
             nps_report(&rows, &problems)
         })
     };
-    let promoter_keys: Vec<String> =
-        candidates.promoters.iter().filter(|p| state.settings.may_ask(p.score)).map(|p| p.key().to_string()).collect();
+    let promoter_keys: Vec<String> = candidates
+        .promoters
+        .iter()
+        .filter(|p| state.settings.may_ask(p.score))
+        .map(|p| p.key().to_string())
+        .collect();
     let goal = goal_report(
         &state.asks,
         &promoter_keys,
@@ -282,11 +316,18 @@ pub fn App() -> Html {
                     match result {
                         Ok(bytes) => import_and_dispatch(&name, Rc::from(bytes), &dispatch),
                         Err(e) => {
-                            let mut imported = ImportedFile { file: name.clone(), ..Default::default() };
+                            let mut imported = ImportedFile {
+                                file: name.clone(),
+                                ..Default::default()
+                            };
                             imported.problems.push(Problem::file(format!(
                                 "The browser could not read {name} ({e}). Nothing was imported from it."
                             )));
-                            dispatch.dispatch(Action::Loaded { bytes: Rc::from(Vec::new()), imported, import_ms: 0.0 });
+                            dispatch.dispatch(Action::Loaded {
+                                bytes: Rc::from(Vec::new()),
+                                imported,
+                                import_ms: 0.0,
+                            });
                         }
                     }
                     done.borrow_mut().finished.push(id);
@@ -310,8 +351,14 @@ pub fn App() -> Html {
             let task = read_as_bytes(&file, move |result| {
                 if let Ok(bytes) = result {
                     let bytes: Rc<[u8]> = Rc::from(bytes);
-                    let (imported, import_ms) = timed_import(&name, &bytes, &ImportOptions::default());
-                    dispatch.dispatch(Action::Replace { id: file_id, bytes, imported, import_ms });
+                    let (imported, import_ms) =
+                        timed_import(&name, &bytes, &ImportOptions::default());
+                    dispatch.dispatch(Action::Replace {
+                        id: file_id,
+                        bytes,
+                        imported,
+                        import_ms,
+                    });
                 }
                 done.borrow_mut().finished.push(id);
             });
@@ -364,11 +411,15 @@ pub fn App() -> Html {
     };
     let on_reimport = {
         let dispatch = state.dispatcher();
-        Callback::from(move |(id, options): (u32, ImportOptions)| dispatch.dispatch(Action::Reimport { id, options }))
+        Callback::from(move |(id, options): (u32, ImportOptions)| {
+            dispatch.dispatch(Action::Reimport { id, options })
+        })
     };
     let on_owner = {
         let dispatch = state.dispatcher();
-        Callback::from(move |(id, owner): (u32, Option<String>)| dispatch.dispatch(Action::SetOwner { id, owner }))
+        Callback::from(move |(id, owner): (u32, Option<String>)| {
+            dispatch.dispatch(Action::SetOwner { id, owner })
+        })
     };
     let on_settings = {
         let dispatch = state.dispatcher();
@@ -376,7 +427,13 @@ pub fn App() -> Html {
     };
     let on_state = {
         let dispatch = state.dispatcher();
-        Callback::from(move |(ask, s): (AskKey, AskState)| dispatch.dispatch(Action::SetAskState { ask, state: s, on: today }))
+        Callback::from(move |(ask, s): (AskKey, AskState)| {
+            dispatch.dispatch(Action::SetAskState {
+                ask,
+                state: s,
+                on: today,
+            })
+        })
     };
     let on_veto = {
         let dispatch = state.dispatcher();
@@ -399,7 +456,11 @@ pub fn App() -> Html {
         let notify = notify.clone();
         Callback::from(move |_: MouseEvent| {
             let csv = asks_csv(&export_rows(&list, &state));
-            if let Err(e) = browser::download(&format!("referral-radar-asks-{today}.csv"), "text/csv;charset=utf-8", &csv) {
+            if let Err(e) = browser::download(
+                &format!("referral-radar-asks-{today}.csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            ) {
                 notify(Notice::Error(format!("The CSV could not be saved ({e}).")));
             }
         })
@@ -409,8 +470,14 @@ pub fn App() -> Html {
         let notify = notify.clone();
         Callback::from(move |_: MouseEvent| {
             let json = state.to_backup(Some(today.to_string())).to_json();
-            if let Err(e) = browser::download(&format!("referral-radar-backup-{today}.json"), "application/json", &json) {
-                notify(Notice::Error(format!("The backup could not be saved ({e}).")));
+            if let Err(e) = browser::download(
+                &format!("referral-radar-backup-{today}.json"),
+                "application/json",
+                &json,
+            ) {
+                notify(Notice::Error(format!(
+                    "The backup could not be saved ({e})."
+                )));
             }
         })
     };
@@ -419,7 +486,9 @@ pub fn App() -> Html {
         let readers = readers.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
             input.set_value("");
             let mut r = readers.borrow_mut();
             r.sweep();
@@ -428,9 +497,14 @@ pub fn App() -> Html {
             let dispatch = dispatch.clone();
             let done = readers.clone();
             let task = read_as_text(&gloo::file::File::from(file), move |result| {
-                let outcome = result.map_err(|e| e.to_string()).and_then(|text| Backup::from_json(&text).map_err(|e| e.to_string()));
+                let outcome = result
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| Backup::from_json(&text).map_err(|e| e.to_string()));
                 match outcome {
-                    Ok(backup) => dispatch.dispatch(Action::Restore { backup, from_storage: false }),
+                    Ok(backup) => dispatch.dispatch(Action::Restore {
+                        backup,
+                        from_storage: false,
+                    }),
                     Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::Error(e)))),
                 }
                 done.borrow_mut().finished.push(id);
@@ -455,7 +529,9 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(handle) = handle {
                     if let Err(e) = storage::clear(&handle).await {
-                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!("This browser's copy could not be removed ({e})")))));
+                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
+                            "This browser's copy could not be removed ({e})"
+                        )))));
                         return;
                     }
                 }

@@ -31,18 +31,35 @@ enum View {
 
 fn matches(ask: &Ask, q: &str) -> bool {
     q.is_empty()
-        || [&ask.target, &ask.title, &ask.account, &ask.company, &ask.promoter_name, &ask.promoter]
-            .iter()
-            .any(|f| f.to_lowercase().contains(q))
+        || [
+            &ask.target,
+            &ask.title,
+            &ask.account,
+            &ask.company,
+            &ask.promoter_name,
+            &ask.promoter,
+        ]
+        .iter()
+        .any(|f| f.to_lowercase().contains(q))
 }
 
 pub fn ask_key(a: &Ask) -> AskKey {
-    AskKey { promoter: a.promoter.clone(), target: a.target.clone(), target_url: a.target_url.clone(), account: a.account.clone() }
+    AskKey {
+        promoter: a.promoter.clone(),
+        target: a.target.clone(),
+        target_url: a.target_url.clone(),
+        account: a.account.clone(),
+    }
 }
 
 /// "12 mutual connections · knows 4 people at Globex incl. the CFO · tier 1"
 pub fn why(a: &Ask) -> String {
-    a.reasons.iter().filter(|r| r.points >= 0.05).map(|r| r.text.as_str()).collect::<Vec<_>>().join(" · ")
+    a.reasons
+        .iter()
+        .filter(|r| r.points >= 0.05)
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[component]
@@ -79,7 +96,12 @@ pub fn AskListView(props: &AskListProps) -> Html {
             let groups: Vec<_> = list
                 .promoters
                 .iter()
-                .filter(|p| q.is_empty() || p.asks.iter().any(|i| list.asks.get(*i as usize).is_some_and(|a| matches(a, &q))))
+                .filter(|p| {
+                    q.is_empty()
+                        || p.asks
+                            .iter()
+                            .any(|i| list.asks.get(*i as usize).is_some_and(|a| matches(a, &q)))
+                })
                 .collect();
             let total = groups.len();
             html! {
@@ -114,7 +136,12 @@ pub fn AskListView(props: &AskListProps) -> Html {
             let rows: Vec<_> = list
                 .accounts
                 .iter()
-                .filter(|a| q.is_empty() || [&a.account, &a.target, &a.title, &a.promoter].iter().any(|f| f.to_lowercase().contains(&q)))
+                .filter(|a| {
+                    q.is_empty()
+                        || [&a.account, &a.target, &a.title, &a.promoter]
+                            .iter()
+                            .any(|f| f.to_lowercase().contains(&q))
+                })
                 .collect();
             let total = rows.len();
             html! {
@@ -172,7 +199,9 @@ pub fn AskItem(props: &AskItemProps) -> Html {
         let on_state = props.on_state.clone();
         let key = ask_key(a);
         Callback::from(move |e: Event| {
-            if let Some(s) = AskState::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
+            if let Some(s) =
+                AskState::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())
+            {
                 on_state.emit((key.clone(), s));
             }
         })

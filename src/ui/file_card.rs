@@ -49,7 +49,11 @@ pub fn FileCard(props: &FileCardProps) -> Html {
         Callback::from(move |e: Event| {
             let kind = FileKind::parse(&select_value(&e));
             // A new kind starts from detected columns again.
-            let next = ImportOptions { kind, roles: None, account_role: options.account_role };
+            let next = ImportOptions {
+                kind,
+                roles: None,
+                account_role: options.account_role,
+            };
             on_reimport.emit((id, next));
         })
     };
@@ -57,7 +61,10 @@ pub fn FileCard(props: &FileCardProps) -> Html {
         let on_reimport = props.on_reimport.clone();
         let options = options.clone();
         Callback::from(move |e: Event| {
-            let next = ImportOptions { account_role: AccountRole::parse(&select_value(&e)), ..options.clone() };
+            let next = ImportOptions {
+                account_role: AccountRole::parse(&select_value(&e)),
+                ..options.clone()
+            };
             on_reimport.emit((id, next));
         })
     };
@@ -79,7 +86,11 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 }
             }
             roles[col] = role;
-            let next = ImportOptions { kind: Some(kind), roles: Some(roles), ..options.clone() };
+            let next = ImportOptions {
+                kind: Some(kind),
+                roles: Some(roles),
+                ..options.clone()
+            };
             on_reimport.emit((id, next));
         })
     };
@@ -103,8 +114,16 @@ pub fn FileCard(props: &FileCardProps) -> Html {
     };
     let failed = f.rows == 0 && !f.problems.is_empty();
     let owner = props.owner.clone().unwrap_or_default();
-    let owner_label = props.respondents.iter().find(|(k, _)| *k == owner).map_or(owner.clone(), |(_, l)| l.clone());
-    let timing = if ms >= 10.0 { format!("{ms:.0} ms") } else { format!("{ms:.1} ms") };
+    let owner_label = props
+        .respondents
+        .iter()
+        .find(|(k, _)| *k == owner)
+        .map_or(owner.clone(), |(_, l)| l.clone());
+    let timing = if ms >= 10.0 {
+        format!("{ms:.0} ms")
+    } else {
+        format!("{ms:.1} ms")
+    };
     // Files restored from a backup or storage keep their rows, not their bytes.
     let readable = f.encoding.is_some() && !props.file.bytes.is_empty();
     html! {

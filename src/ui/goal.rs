@@ -21,7 +21,11 @@ pub fn GoalView(props: &GoalProps) -> Html {
     let top = goal.max(r.forecast).max(f.sql as f64).max(1.0);
     let w = 600.0;
     let x = |v: f64| 10.0 + (w - 20.0) * (v / top).clamp(0.0, 1.0);
-    let pace_label = if r.ahead_by >= 0.0 { format!("{:.1} ahead of pace", r.ahead_by) } else { format!("{:.1} behind pace", -r.ahead_by) };
+    let pace_label = if r.ahead_by >= 0.0 {
+        format!("{:.1} ahead of pace", r.ahead_by)
+    } else {
+        format!("{:.1} behind pace", -r.ahead_by)
+    };
     let summary = format!(
         "{}: {} SQLs of a goal of {}; {:.1} expected by today ({pace_label}); forecast {:.0} by year end.",
         r.fiscal_year.label(), f.sql, r.sql_goal, r.expected_by_today, r.forecast

@@ -15,9 +15,17 @@ pub fn NpsView(props: &NpsProps) -> Html {
     if o.responses == 0 {
         return html! { <p class="muted" data-testid="nps-empty">{ "Drop an NPS survey export to see the score." }</p> };
     }
-    let interval = o.interval.as_ref().map_or(String::new(), |i| format!("95% interval {:.0} to {:.0}", i.low, i.high));
+    let interval = o.interval.as_ref().map_or(String::new(), |i| {
+        format!("95% interval {:.0} to {:.0}", i.low, i.high)
+    });
     let max = *o.distribution.iter().max().unwrap_or(&1).max(&1) as f64;
-    let desc = o.distribution.iter().enumerate().map(|(s, n)| format!("{s}: {n}")).collect::<Vec<_>>().join(", ");
+    let desc = o
+        .distribution
+        .iter()
+        .enumerate()
+        .map(|(s, n)| format!("{s}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     html! {
         <div class="nps">
             <div class="nps-figure">

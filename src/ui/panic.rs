@@ -9,8 +9,12 @@ pub fn install() {
     panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.clone().into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(el) = doc.get_element_by_id("fatal") else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(el) = doc.get_element_by_id("fatal") else {
+            return;
+        };
         let _ = el.set_attribute("role", "alert");
         let _ = el.set_attribute("data-testid", "fatal-error");
         el.set_text_content(Some(&format!(

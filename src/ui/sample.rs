@@ -36,7 +36,10 @@ pub fn dated(template: &str, today: Date) -> String {
     while let Some(start) = rest.find("{{day") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 5..];
-        match after.find("}}").and_then(|end| after[..end].parse::<i64>().ok().map(|n| (end, n))) {
+        match after
+            .find("}}")
+            .and_then(|end| after[..end].parse::<i64>().ok().map(|n| (end, n)))
+        {
             Some((end, n)) => {
                 out.push_str(&today.add_days(n).to_string());
                 rest = &after[end + 2..];

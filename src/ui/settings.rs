@@ -26,7 +26,20 @@ fn weight_mut(w: &mut Weights, s: Signal) -> &mut f64 {
     }
 }
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[component]
 pub fn SettingsView(props: &SettingsProps) -> Html {
@@ -47,7 +60,9 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
     };
     let select = |f: fn(&mut Settings, String)| {
         let apply = edit(f);
-        Callback::from(move |e: Event| apply(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            apply(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
     };
     let passives = {
         let on_change = props.on_change.clone();

@@ -109,17 +109,39 @@ pub enum Action {
     Reading(usize),
     /// The files still being read were abandoned.
     CancelReading,
-    Loaded { bytes: Rc<[u8]>, imported: ImportedFile, import_ms: f64 },
+    Loaded {
+        bytes: Rc<[u8]>,
+        imported: ImportedFile,
+        import_ms: f64,
+    },
     /// Read a file again with the user's corrections.
-    Reimport { id: u32, options: ImportOptions },
+    Reimport {
+        id: u32,
+        options: ImportOptions,
+    },
     /// A new version of a file, keeping its place and its owner.
-    Replace { id: u32, bytes: Rc<[u8]>, imported: ImportedFile, import_ms: f64 },
+    Replace {
+        id: u32,
+        bytes: Rc<[u8]>,
+        imported: ImportedFile,
+        import_ms: f64,
+    },
     Remove(u32),
-    SetOwner { id: u32, owner: Option<String> },
+    SetOwner {
+        id: u32,
+        owner: Option<String>,
+    },
     SetSettings(Settings),
-    SetAskState { ask: AskKey, state: AskState, on: Date },
+    SetAskState {
+        ask: AskKey,
+        state: AskState,
+        on: Date,
+    },
     /// Replace everything with a backup (or what this browser had saved).
-    Restore { backup: Backup, from_storage: bool },
+    Restore {
+        backup: Backup,
+        from_storage: bool,
+    },
     ForgetAll,
     Notice(Option<Notice>),
     /// Storage is ready (nothing saved, or its load failed).
@@ -134,9 +156,23 @@ impl State {
         }
     }
 
-    fn push_file(&mut self, bytes: Rc<[u8]>, options: ImportOptions, owner: Option<String>, imported: ImportedFile, import_ms: f64) {
+    fn push_file(
+        &mut self,
+        bytes: Rc<[u8]>,
+        options: ImportOptions,
+        owner: Option<String>,
+        imported: ImportedFile,
+        import_ms: f64,
+    ) {
         self.next_id += 1;
-        self.files.push(LoadedFile { id: self.next_id, bytes, options, owner, imported: Rc::new(imported), import_ms });
+        self.files.push(LoadedFile {
+            id: self.next_id,
+            bytes,
+            options,
+            owner,
+            imported: Rc::new(imported),
+            import_ms,
+        });
     }
 
     /// Everything, as a backup (also what this browser stores).
@@ -144,7 +180,11 @@ impl State {
         let files = self
             .files
             .iter()
-            .map(|f| BackupFile { options: f.options.clone(), owner: f.owner.clone(), imported: (*f.imported).clone() })
+            .map(|f| BackupFile {
+                options: f.options.clone(),
+                owner: f.owner.clone(),
+                imported: (*f.imported).clone(),
+            })
             .collect();
         Backup::new(self.settings.clone(), files, self.asks.clone(), saved_on)
     }
@@ -160,7 +200,11 @@ impl State {
                     if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
                         continue;
                     }
-                    let label = if r.name.is_empty() { key.clone() } else { format!("{} — {} ({})", r.name, r.company, r.score) };
+                    let label = if r.name.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{} — {} ({})", r.name, r.company, r.score)
+                    };
                     out.push((key, label));
                 }
             }
@@ -227,11 +271,18 @@ impl Reducible for State {
                 let left = s.reading.total - s.reading.done;
                 s.reading = Reading::default();
                 if left > 0 {
-                    s.notice = Some(Notice::Info(format!("Stopped reading {left} file{}.", if left == 1 { "" } else { "s" })));
+                    s.notice = Some(Notice::Info(format!(
+                        "Stopped reading {left} file{}.",
+                        if left == 1 { "" } else { "s" }
+                    )));
                 }
                 return Rc::new(s);
             }
-            Action::Loaded { bytes, imported, import_ms } => {
+            Action::Loaded {
+                bytes,
+                imported,
+                import_ms,
+            } => {
                 s.push_file(bytes, ImportOptions::default(), None, imported, import_ms);
                 if s.reading.done < s.reading.total {
                     s.reading.done += 1;
@@ -250,7 +301,12 @@ impl Reducible for State {
                 }
                 s.touch(true);
             }
-            Action::Replace { id, bytes, imported, import_ms } => {
+            Action::Replace {
+                id,
+                bytes,
+                imported,
+                import_ms,
+            } => {
                 if let Some(f) = s.files.iter_mut().find(|f| f.id == id) {
                     f.bytes = bytes;
                     f.imported = Rc::new(imported);
@@ -290,14 +346,26 @@ impl Reducible for State {
                         target: ask.target,
                         target_url: ask.target_url,
                         account: ask.account,
-                        changes: vec![StateChange { state: AskState::Suggested, on }, StateChange { state, on }],
+                        changes: vec![
+                            StateChange {
+                                state: AskState::Suggested,
+                                on,
+                            },
+                            StateChange { state, on },
+                        ],
                     }),
                     None => {}
                 }
                 s.touch(true);
             }
-            Action::Restore { backup, from_storage } => {
-                let mut fresh = State { loaded: true, ..State::default() };
+            Action::Restore {
+                backup,
+                from_storage,
+            } => {
+                let mut fresh = State {
+                    loaded: true,
+                    ..State::default()
+                };
                 fresh.settings = backup.settings;
                 fresh.asks = backup.asks;
                 for f in backup.files {
@@ -305,7 +373,11 @@ impl Reducible for State {
                 }
                 fresh.data_version = s.data_version + 1;
                 // Restoring from this browser's own storage needs no new save.
-                fresh.revision = if from_storage { s.revision } else { s.revision + 1 };
+                fresh.revision = if from_storage {
+                    s.revision
+                } else {
+                    s.revision + 1
+                };
                 if !from_storage {
                     fresh.notice = Some(Notice::Info(format!(
                         "Backup restored: {} files, {} tracked asks.",
@@ -316,10 +388,15 @@ impl Reducible for State {
                 return Rc::new(fresh);
             }
             Action::ForgetAll => {
-                let mut fresh = State { loaded: true, ..State::default() };
+                let mut fresh = State {
+                    loaded: true,
+                    ..State::default()
+                };
                 fresh.data_version = s.data_version + 1;
                 fresh.revision = s.revision + 1;
-                fresh.notice = Some(Notice::Info("Everything was removed from this browser.".into()));
+                fresh.notice = Some(Notice::Info(
+                    "Everything was removed from this browser.".into(),
+                ));
                 return Rc::new(fresh);
             }
             Action::Notice(n) => s.notice = n,
@@ -328,4 +405,3 @@ impl Reducible for State {
         Rc::new(s)
     }
 }
-

@@ -50,7 +50,11 @@ async fn request(req: IdbRequest) -> Result<JsValue, String> {
         });
         let r3 = req.clone();
         let fail = Closure::once_into_js(move |_: web_sys::Event| {
-            let err = r3.error().ok().flatten().map_or(JsValue::from_str("request failed"), JsValue::from);
+            let err = r3
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::from_str("request failed"), JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &err);
         });
         req.set_onsuccess(Some(ok.unchecked_ref()));
@@ -68,12 +72,17 @@ async fn complete(tx: &IdbTransaction) -> Result<(), String> {
         let t2 = tx.clone();
         let reject2 = reject.clone();
         let fail = Closure::once_into_js(move |_: web_sys::Event| {
-            let err = t2.error().map_or(JsValue::from_str("the transaction failed"), JsValue::from);
+            let err = t2
+                .error()
+                .map_or(JsValue::from_str("the transaction failed"), JsValue::from);
             let _ = reject2.call1(&JsValue::NULL, &err);
         });
         let t3 = tx.clone();
         let abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let err = t3.error().map_or(JsValue::from_str("the transaction was aborted"), JsValue::from);
+            let err = t3.error().map_or(
+                JsValue::from_str("the transaction was aborted"),
+                JsValue::from,
+            );
             let _ = reject.call1(&JsValue::NULL, &err);
         });
         tx.set_oncomplete(Some(ok.unchecked_ref()));
@@ -105,8 +114,13 @@ pub async fn open() -> Result<IdbDatabase, String> {
     Ok(db.unchecked_into())
 }
 
-fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), String> {
-    let tx = db.transaction_with_str_and_mode(STORE, mode).map_err(js_err)?;
+fn store(
+    db: &IdbDatabase,
+    mode: IdbTransactionMode,
+) -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let tx = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(js_err)?;
     let store = tx.object_store(STORE).map_err(js_err)?;
     Ok((tx, store))
 }
@@ -115,8 +129,11 @@ fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<(IdbTransaction, 
 pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
     let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
     let meta = request(store.get(&JsValue::from_str("meta")).map_err(js_err)?).await?;
-    let Some(meta) = meta.as_string() else { return Ok(None) };
-    let meta: Meta = serde_json::from_str(&meta).map_err(|e| format!("the saved state is damaged ({e})"))?;
+    let Some(meta) = meta.as_string() else {
+        return Ok(None);
+    };
+    let meta: Meta =
+        serde_json::from_str(&meta).map_err(|e| format!("the saved state is damaged ({e})"))?;
     if meta.format != FORMAT {
         return Err("the saved state is not Referral Radar's".into());
     }
@@ -125,7 +142,9 @@ pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
         // Each read gets its own transaction: awaiting lets a readonly one finish.
         let (_tx, store) = store_ro(db)?;
         let value = request(store.get(&JsValue::from_str(key)).map_err(js_err)?).await?;
-        let Some(text) = value.as_string() else { continue };
+        let Some(text) = value.as_string() else {
+            continue;
+        };
         match serde_json::from_str::<BackupFile>(&text) {
             Ok(f) => files.push(f),
             Err(e) => return Err(format!("a saved file ({key}) is damaged ({e})")),
@@ -168,7 +187,9 @@ pub async fn save(
                 if json.is_empty() {
                     return Err(format!("{key} changed but was not serialised"));
                 }
-                store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key)).map_err(js_err)?;
+                store
+                    .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
+                    .map_err(js_err)?;
             }
         }
         for key in previous.keys().filter(|k| !now.contains_key(*k)) {
@@ -182,7 +203,9 @@ pub async fn save(
             files: files.iter().map(|(k, _, _)| k.clone()).collect(),
         };
         let json = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
-        store.put_with_key(&JsValue::from_str(&json), &JsValue::from_str("meta")).map_err(js_err)?;
+        store
+            .put_with_key(&JsValue::from_str(&json), &JsValue::from_str("meta"))
+            .map_err(js_err)?;
         Ok(())
     })();
     if let Err(e) = result {
@@ -215,5 +238,8 @@ pub async fn clear(db: &IdbDatabase) -> Result<(), String> {
 pub async fn keys(db: &IdbDatabase) -> Result<Vec<String>, String> {
     let (_tx, store) = store_ro(db)?;
     let all = request(store.get_all_keys().map_err(js_err)?).await?;
-    Ok(Array::from(&all).iter().filter_map(|k| k.as_string()).collect())
+    Ok(Array::from(&all)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect())
 }

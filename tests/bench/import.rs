@@ -30,7 +30,10 @@ fn main() {
     let json = std::env::args().any(|a| a == "--json");
     let companies = synth::company_names(5000, 1);
     let cases = [
-        ("connections-30k", synth::connections_csv(30_000, 1, &companies)),
+        (
+            "connections-30k",
+            synth::connections_csv(30_000, 1, &companies),
+        ),
         ("nps-quoted-10k", synth::nps_csv(10_000, 1, &companies)),
     ];
     let mut out = Vec::new();

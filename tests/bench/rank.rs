@@ -35,23 +35,49 @@ impl Rng {
     }
 }
 
-const SYL: [&str; 20] = ["ka", "lo", "mex", "tri", "van", "zo", "pel", "ru", "dis", "nor", "qua", "ber", "sil", "tor", "fen", "gal", "hix", "jun", "wes", "yar"];
+const SYL: [&str; 20] = [
+    "ka", "lo", "mex", "tri", "van", "zo", "pel", "ru", "dis", "nor", "qua", "ber", "sil", "tor",
+    "fen", "gal", "hix", "jun", "wes", "yar",
+];
 const SECTORS: [&str; 5] = ["Systems", "Health", "Labs", "Logistics", "Foods"];
-const TITLES: [&str; 8] = ["CEO", "VP Sales", "Director of Finance", "Sales Manager", "Account Executive", "Software Engineer", "Head of Operations", "Chief Revenue Officer"];
+const TITLES: [&str; 8] = [
+    "CEO",
+    "VP Sales",
+    "Director of Finance",
+    "Sales Manager",
+    "Account Executive",
+    "Software Engineer",
+    "Head of Operations",
+    "Chief Revenue Officer",
+];
 
 fn capital(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 fn target_name(i: usize) -> String {
-    format!("{}{}{} {}", capital(SYL[i % 20]), SYL[(i / 20) % 20], SYL[(i / 400) % 20], SECTORS[(i / 8000) % 5 + (i % 5)].to_owned())
-        .replace("  ", " ")
+    format!(
+        "{}{}{} {}",
+        capital(SYL[i % 20]),
+        SYL[(i / 20) % 20],
+        SYL[(i / 400) % 20],
+        SECTORS[(i / 8000) % 5 + (i % 5)].to_owned()
+    )
+    .replace("  ", " ")
 }
 
 fn other_name(i: u64) -> String {
     let i = i as usize;
-    format!("{}{}{}{} Group", capital(SYL[i % 20]), SYL[(i / 20) % 20], SYL[(i / 400) % 20], SYL[(i / 8000) % 20])
+    format!(
+        "{}{}{}{} Group",
+        capital(SYL[i % 20]),
+        SYL[(i / 20) % 20],
+        SYL[(i / 400) % 20],
+        SYL[(i / 8000) % 20]
+    )
 }
 
 /// A person, the same wherever they appear.
@@ -100,7 +126,11 @@ fn main() {
     let t0 = Instant::now();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let networks: Vec<Vec<Connection>> = (0..NETWORKS)
-        .map(|n| (0..CONNECTIONS).map(|_| person(rng.next() % PEOPLE, n as u64)).collect())
+        .map(|n| {
+            (0..CONNECTIONS)
+                .map(|_| person(rng.next() % PEOPLE, n as u64))
+                .collect()
+        })
         .collect();
     let nps: Vec<NpsResponse> = (0..NETWORKS)
         .map(|n| NpsResponse {
@@ -115,8 +145,13 @@ fn main() {
             ..Default::default()
         })
         .collect();
-    let targets: Vec<Account> =
-        (0..TARGETS).map(|i| Account { name: target_name(i), domain: None, tier: Some(1 + (i % 3) as u8) }).collect();
+    let targets: Vec<Account> = (0..TARGETS)
+        .map(|i| Account {
+            name: target_name(i),
+            domain: None,
+            tier: Some(1 + (i % 3) as u8),
+        })
+        .collect();
     let leads: Vec<Lead> = (0..20_000u64)
         .map(|i| {
             let p = person((i * 1000 + (i % AT_TARGET_PER_MILLE)) % PEOPLE, 0);
@@ -142,10 +177,17 @@ fn main() {
         networks: networks
             .iter()
             .enumerate()
-            .map(|(n, c)| Network { owner: format!("promoter{n}@customer{n}.com"), owner_company: None, connections: c })
+            .map(|(n, c)| Network {
+                owner: format!("promoter{n}@customer{n}.com"),
+                owner_company: None,
+                connections: c,
+            })
             .collect(),
         leads: vec![&leads],
-        accounts: vec![AccountList { role: AccountRole::Target, accounts: &targets }],
+        accounts: vec![AccountList {
+            role: AccountRole::Target,
+            accounts: &targets,
+        }],
         history: &[],
     };
     let settings = Settings::default();
