@@ -333,7 +333,6 @@ pub fn detect_roles(header: &[String]) -> Vec<Option<Role>> {
 pub fn detect_kind(header: &[String], roles: &[Option<Role>]) -> FileKind {
     let has = |r: Role| roles.contains(&Some(r));
     let header_is = |name: &str| header.iter().any(|h| h.trim().eq_ignore_ascii_case(name));
-    let person = has(Role::FirstName) || has(Role::LastName) || has(Role::FullName);
     if has(Role::ConnectedOn)
         || (has(Role::FirstName)
             && has(Role::LastName)
@@ -363,7 +362,6 @@ pub fn detect_kind(header: &[String], roles: &[Option<Role>]) -> FileKind {
     {
         return FileKind::Accounts;
     }
-    let _ = person;
     FileKind::Unknown
 }
 

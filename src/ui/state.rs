@@ -14,9 +14,11 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::core::backup::{Backup, BackupFile};
+use crate::core::company::fold;
 use crate::core::dates::Date;
 use crate::core::goal::{AskRecord, AskState, StateChange};
-use crate::core::model::{FileKind, Records};
+use crate::core::model::{FileKind, NpsResponse, Records};
+use crate::core::owners::guess_owner_from_file_name;
 use crate::core::settings::Settings;
 use crate::core::{import_file, ImportOptions, ImportedFile};
 
@@ -189,25 +191,29 @@ impl State {
         Backup::new(self.settings.clone(), files, self.asks.clone(), saved_on)
     }
 
+    /// Every NPS response of every survey file.
+    fn responses(&self) -> impl Iterator<Item = &NpsResponse> {
+        self.files.iter().flat_map(|f| match &f.imported.records {
+            Records::Nps(rows) => rows.as_slice(),
+            _ => &[],
+        })
+    }
+
     /// The NPS respondents, as (key, label) for owner choices: key is the
     /// email, else the name, as the ranking names promoters.
     pub fn respondents(&self) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
-        for f in &self.files {
-            if let Records::Nps(rows) = &f.imported.records {
-                for r in rows {
-                    let key = r.email.clone().unwrap_or_else(|| r.name.clone());
-                    if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
-                        continue;
-                    }
-                    let label = if r.name.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{} — {} ({})", r.name, r.company, r.score)
-                    };
-                    out.push((key, label));
-                }
+        for r in self.responses() {
+            let key = respondent_key(r);
+            if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
+                continue;
             }
+            let label = if r.name.is_empty() {
+                key.clone()
+            } else {
+                format!("{} — {} ({})", r.name, r.company, r.score)
+            };
+            out.push((key, label));
         }
         out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
         out
@@ -222,37 +228,32 @@ impl State {
         if let Some(o) = &file.owner {
             return Some(o.clone());
         }
-        let respondents = self.respondents_full();
         if let Some(name) = &file.imported.owner {
             let n = fold(name);
-            if let Some((key, _, _)) = respondents.iter().find(|(_, full, _)| fold(full) == n) {
-                return Some(key.clone());
-            }
-            return Some(name.clone());
+            return Some(
+                self.responses()
+                    .find(|r| fold(&r.name) == n)
+                    .map_or_else(|| name.clone(), respondent_key),
+            );
         }
+        let respondents: Vec<(String, String, String)> = self
+            .responses()
+            .map(|r| {
+                (
+                    respondent_key(r),
+                    r.name.clone(),
+                    r.email.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
         guess_owner_from_file_name(&file.imported.file, &respondents)
     }
-
-    /// (key, full name, email) of each respondent.
-    fn respondents_full(&self) -> Vec<(String, String, String)> {
-        let mut out = Vec::new();
-        for f in &self.files {
-            if let Records::Nps(rows) = &f.imported.records {
-                for r in rows {
-                    let key = r.email.clone().unwrap_or_else(|| r.name.clone());
-                    out.push((key, r.name.clone(), r.email.clone().unwrap_or_default()));
-                }
-            }
-        }
-        out
-    }
 }
 
-fn fold(s: &str) -> String {
-    crate::core::company::fold(s)
+/// How the ranking names a promoter: the email, else the name.
+fn respondent_key(r: &NpsResponse) -> String {
+    r.email.clone().unwrap_or_else(|| r.name.clone())
 }
-
-use crate::core::owners::guess_owner_from_file_name;
 
 impl Reducible for State {
     type Action = Action;

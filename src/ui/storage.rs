@@ -12,7 +12,7 @@ state intact, and the app tells the user and offers the backup download.
 
 use std::collections::HashMap;
 
-use js_sys::{Array, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -231,15 +231,4 @@ pub async fn clear(db: &IdbDatabase) -> Result<(), String> {
     let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
     store.clear().map_err(js_err)?;
     complete(&tx).await
-}
-
-/// Keys currently stored (for tests and diagnostics).
-#[allow(dead_code)]
-pub async fn keys(db: &IdbDatabase) -> Result<Vec<String>, String> {
-    let (_tx, store) = store_ro(db)?;
-    let all = request(store.get_all_keys().map_err(js_err)?).await?;
-    Ok(Array::from(&all)
-        .iter()
-        .filter_map(|k| k.as_string())
-        .collect())
 }
