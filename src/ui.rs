@@ -1,6 +1,7 @@
 /*!
-The Yew app: renders what the core returns, holds no import or ranking
-logic. Browser APIs (file reading, timers) stay in callbacks and effects.
+The Yew app: hands files to the engine (a Web Worker, see `engine`),
+keeps what the user decides, and renders what the engine returns. It holds
+no import or ranking logic, and never the rows of a file.
 */
 
 mod app;
@@ -9,6 +10,7 @@ mod ask_list;
 pub mod bench;
 mod browser;
 mod emails;
+mod engine_client;
 mod file_card;
 mod goal;
 mod nps;
@@ -16,7 +18,6 @@ mod panic;
 pub mod sample;
 mod settings;
 mod state;
-mod storage;
 
 pub use app::App;
 
@@ -27,11 +28,4 @@ pub fn start() {
         .get_element_by_id("app")
         .expect("index.html has <main id=\"app\">");
     yew::Renderer::<App>::with_root(root).render();
-}
-
-/// Milliseconds from a monotonic clock, for "read in N ms".
-pub(crate) fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }

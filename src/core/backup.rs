@@ -93,21 +93,38 @@ impl Backup {
     }
 
     /// Read a backup of this schema or an older one (migrated).
+    ///
+    /// A current backup is read straight into its types, in one pass over
+    /// the text and without an intermediate `serde_json::Value` (which
+    /// would hold a second, bigger copy of every row, and link a second
+    /// copy of every type's decoder into the app).
     pub fn from_json(text: &str) -> Result<Backup, RestoreError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| RestoreError::NotJson(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        /// The two fields that say what the file is; the rest is skipped.
+        #[derive(Deserialize)]
+        struct Head {
+            #[serde(default)]
+            format: Option<String>,
+            #[serde(default)]
+            schema: Option<u64>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => RestoreError::NotABackup,
+            _ => RestoreError::NotJson(e.to_string()),
+        })?;
+        if head.format.as_deref() != Some(FORMAT) {
             return Err(RestoreError::NotABackup);
         }
-        let schema = value
-            .get("schema")
-            .and_then(|s| s.as_u64())
-            .ok_or(RestoreError::NotABackup)? as u32;
+        let schema = head.schema.ok_or(RestoreError::NotABackup)? as u32;
         if schema > SCHEMA {
             return Err(RestoreError::Newer { schema });
         }
+        let damaged = |e: serde_json::Error| RestoreError::Damaged(e.to_string());
+        if schema == SCHEMA {
+            return serde_json::from_str(text).map_err(damaged);
+        }
+        let value: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
         let value = migrate(value, schema)?;
-        serde_json::from_value(value).map_err(|e| RestoreError::Damaged(e.to_string()))
+        serde_json::from_str(&value.to_string()).map_err(damaged)
     }
 }
 

@@ -85,11 +85,19 @@ impl<'a> Dataset<'a> {
     /// [`Dataset::networks`] directly), an account list's role is
     /// `ImportedFile::account_role` (targets when unset).
     pub fn from_files(files: &'a [ImportedFile]) -> Dataset<'a> {
+        Dataset::with_owners(files.iter().map(|f| (f, f.owner.clone())))
+    }
+
+    /// A dataset over imported files, each with its network's owner (the
+    /// promoter key; ignored for other kinds).
+    pub fn with_owners(
+        files: impl IntoIterator<Item = (&'a ImportedFile, Option<String>)>,
+    ) -> Dataset<'a> {
         let mut d = Dataset::default();
-        for f in files {
+        for (f, owner) in files {
             match &f.records {
                 Records::Connections(rows) => d.networks.push(Network {
-                    owner: f.owner.clone().unwrap_or_default(),
+                    owner: owner.unwrap_or_default(),
                     owner_company: f.owner_company.clone(),
                     connections: rows,
                 }),
@@ -552,7 +560,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     }
     let mut people: Vec<(&String, &&NpsResponse)> =
         latest.iter().filter(|(_, r)| r.score >= 7).collect();
-    people.sort_by(|a, b| a.0.cmp(b.0));
+    people.sort_unstable_by(|a, b| a.0.cmp(b.0));
     out.promoters = people
         .iter()
         .map(|(_, r)| Promoter {
@@ -814,7 +822,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     }
 
     // 6. One path per (target, promoter); depth per (promoter, account).
-    raw_paths.sort_by_key(|p| (p.target, p.promoter, p.network, p.row));
+    raw_paths.sort_unstable_by_key(|p| (p.target, p.promoter, p.network, p.row));
     raw_paths.dedup_by_key(|p| (p.target, p.promoter));
     let mut depth: FastMap<(u32, u32), (u32, f32)> = FastMap::default();
     for p in &raw_paths {
@@ -929,7 +937,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for p in raw_paths.iter_mut() {
         p.target = new_index[p.target as usize];
     }
-    raw_paths.sort_by_key(|p| (p.target, p.promoter));
+    raw_paths.sort_unstable_by_key(|p| (p.target, p.promoter));
     out.paths = raw_paths;
 
     out.matches.extend(book.matches);

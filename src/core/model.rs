@@ -200,8 +200,9 @@ pub struct Account {
     pub tier: Option<u8>,
 }
 
-/// The rows a file held, by kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The rows a file held, by kind. Saved as `{"type": "connections",
+/// "rows": [...]}` (`{"type": "none"}` when empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", content = "rows", rename_all = "kebab-case")]
 pub enum Records {
     #[default]
@@ -227,11 +228,117 @@ impl Records {
     }
 }
 
+/// Read by hand rather than derived: the derived reader of an adjacently
+/// tagged enum also buffers the rows when they come before the type, which
+/// links a second copy of every row type's decoder into the app. We always
+/// write the type first, so rows before it are refused with a message.
+impl<'de> Deserialize<'de> for Records {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Records, D::Error> {
+        use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+        const KINDS: &[&str] = &["none", "connections", "leads", "nps", "accounts"];
+        struct RecordsVisitor;
+        impl<'de> Visitor<'de> for RecordsVisitor {
+            type Value = Records;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object with \"type\" and then \"rows\"")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Records, A::Error> {
+                let mut kind: Option<String> = None;
+                let mut records: Option<Records> = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "type" => kind = Some(map.next_value()?),
+                        "rows" => {
+                            let Some(k) = kind.as_deref() else {
+                                return Err(A::Error::custom("\"rows\" come before \"type\""));
+                            };
+                            records = Some(match k {
+                                "connections" => Records::Connections(map.next_value()?),
+                                "leads" => Records::Leads(map.next_value()?),
+                                "nps" => Records::Nps(map.next_value()?),
+                                "accounts" => Records::Accounts(map.next_value()?),
+                                "none" => {
+                                    map.next_value::<IgnoredAny>()?;
+                                    Records::None
+                                }
+                                other => return Err(A::Error::unknown_variant(other, KINDS)),
+                            });
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                match (kind.as_deref(), records) {
+                    (_, Some(r)) => Ok(r),
+                    (Some("none"), None) => Ok(Records::None),
+                    (Some(k), None) if KINDS.contains(&k) => Err(A::Error::missing_field("rows")),
+                    (Some(k), None) => Err(A::Error::unknown_variant(k, KINDS)),
+                    (None, _) => Err(A::Error::missing_field("type")),
+                }
+            }
+        }
+        d.deserialize_map(RecordsVisitor)
+    }
+}
+
 pub fn join_name(first: &str, last: &str) -> String {
     match (first.is_empty(), last.is_empty()) {
         (false, false) => format!("{first} {last}"),
         (false, true) => first.to_string(),
         (true, false) => last.to_string(),
         (true, true) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_read_back_what_they_write() {
+        let all = [
+            Records::None,
+            Records::Connections(vec![Connection {
+                first_name: "Li".into(),
+                company: "Globex".into(),
+                ..Connection::default()
+            }]),
+            Records::Leads(vec![Lead::default()]),
+            Records::Nps(vec![NpsResponse {
+                score: 9,
+                ..NpsResponse::default()
+            }]),
+            Records::Accounts(vec![Account {
+                name: "Initech".into(),
+                tier: Some(1),
+                ..Account::default()
+            }]),
+        ];
+        for r in all {
+            let json = serde_json::to_string(&r).unwrap();
+            assert!(json.starts_with("{\"type\":"), "{json}");
+            assert_eq!(serde_json::from_str::<Records>(&json).unwrap(), r);
+        }
+        // Unknown fields are skipped; an empty "none" needs no rows.
+        let r: Records = serde_json::from_str(r#"{"type":"none","extra":[1,2]}"#).unwrap();
+        assert_eq!(r, Records::None);
+    }
+
+    #[test]
+    fn records_refuse_what_they_cannot_read() {
+        for (json, why) in [
+            (r#"{"rows":[],"type":"leads"}"#, "before"),
+            (r#"{"type":"people","rows":[]}"#, "unknown variant"),
+            (r#"{"type":"leads"}"#, "missing field `rows`"),
+            (r#"{"rows":[]}"#, "before"),
+            (r#"{}"#, "missing field `type`"),
+            (r#"[1]"#, "invalid type"),
+        ] {
+            let err = serde_json::from_str::<Records>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(why), "{json}: {err}");
+        }
     }
 }

@@ -165,7 +165,7 @@ pub fn dropped_rows(responses: &[NpsResponse], problems: &[Problem]) -> Vec<Drop
                 })
         })
         .collect();
-    out.sort_by_key(|d| d.row);
+    out.sort_unstable_by(|a, b| a.row.cmp(&b.row).then_with(|| a.reason.cmp(&b.reason)));
     out
 }
 
@@ -203,11 +203,12 @@ pub fn nps_report(responses: &[NpsResponse], problems: &[Problem]) -> NpsReport 
             nps: summarize(scores),
         })
         .collect();
-    by_account.sort_by(|a, b| {
+    by_account.sort_unstable_by(|a, b| {
         b.nps
             .responses
             .cmp(&a.nps.responses)
             .then_with(|| normalize_company(&a.account).cmp(&normalize_company(&b.account)))
+            .then_with(|| a.account.cmp(&b.account))
     });
     let by_month = months
         .into_iter()

@@ -6,6 +6,73 @@ the user can always choose.
 */
 
 use super::company::fold;
+use super::import::ImportedFile;
+use super::model::{FileKind, NpsResponse};
+
+/// How the ranking names a promoter: the email, else the name.
+pub fn respondent_key(r: &NpsResponse) -> String {
+    r.email.clone().unwrap_or_else(|| r.name.clone())
+}
+
+/// The NPS respondents as (key, label) for owner choices, sorted by label,
+/// each key once.
+pub fn respondents<'a>(
+    responses: impl IntoIterator<Item = &'a NpsResponse>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in responses {
+        let key = respondent_key(r);
+        if key.is_empty() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let label = if r.name.is_empty() {
+            key.clone()
+        } else {
+            format!("{} — {} ({})", r.name, r.company, r.score)
+        };
+        out.push((key, label));
+    }
+    // Keys are unique, so the order is total.
+    out.sort_unstable_by(|a, b| (a.1.to_lowercase(), &a.0).cmp(&(b.1.to_lowercase(), &b.0)));
+    out
+}
+
+/// Whose network `file` is: the user's `chosen` owner, else the name the
+/// file carries (a LinkedIn ZIP's Profile.csv) matched to a respondent,
+/// else a guess from the file name. `None` for files that are not networks.
+pub fn owner_of(
+    file: &ImportedFile,
+    chosen: Option<&str>,
+    responses: &[&NpsResponse],
+) -> Option<String> {
+    if file.kind != FileKind::Connections {
+        return None;
+    }
+    if let Some(o) = chosen.filter(|o| !o.is_empty()) {
+        return Some(o.to_string());
+    }
+    if let Some(name) = &file.owner {
+        let n = fold(name);
+        return Some(
+            responses
+                .iter()
+                .find(|r| fold(&r.name) == n)
+                .map_or_else(|| name.clone(), |r| respondent_key(r)),
+        );
+    }
+    let people: Vec<(String, String, String)> = responses
+        .iter()
+        .map(|r| {
+            (
+                respondent_key(r),
+                r.name.clone(),
+                r.email.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    guess_owner_from_file_name(&file.file, &people)
+}
 
 /// `ana_Connections.csv` → the one respondent whose first name, last name
 /// or email name is a word of the file name. `respondents` are
@@ -48,7 +115,7 @@ pub fn guess_owner_from_file_name(
         })
         .map(|(key, _, _)| key)
         .collect();
-    hits.sort();
+    hits.sort_unstable();
     hits.dedup();
     if hits.len() == 1 {
         Some(hits[0].clone())
@@ -99,5 +166,60 @@ mod tests {
             ("ana@z.com".into(), "Ana Lopez".into(), "ana@z.com".into()),
         ];
         assert_eq!(guess_owner_from_file_name("ana.csv", &r2), None);
+    }
+
+    fn response(name: &str, email: Option<&str>, score: u8) -> NpsResponse {
+        NpsResponse {
+            name: name.into(),
+            email: email.map(str::to_string),
+            company: "Initech".into(),
+            score,
+            ..NpsResponse::default()
+        }
+    }
+
+    #[test]
+    fn owner_is_chosen_then_named_then_guessed() {
+        let ana = response("Ana Ruiz", Some("ana@x.com"), 10);
+        let ben = response("Ben Okafor", None, 9);
+        let people = [&ana, &ben];
+        let mut f = ImportedFile {
+            file: "ana_Connections.csv".into(),
+            kind: FileKind::Connections,
+            ..ImportedFile::default()
+        };
+        assert_eq!(owner_of(&f, None, &people).as_deref(), Some("ana@x.com"));
+        assert_eq!(
+            owner_of(&f, Some("Ben Okafor"), &people).as_deref(),
+            Some("Ben Okafor")
+        );
+        // An empty choice is no choice.
+        assert_eq!(
+            owner_of(&f, Some(""), &people).as_deref(),
+            Some("ana@x.com")
+        );
+        // The profile name wins over the file name, matched without accents or case.
+        f.owner = Some("ben okafor".into());
+        assert_eq!(owner_of(&f, None, &people).as_deref(), Some("Ben Okafor"));
+        f.owner = Some("Zoe Park".into());
+        assert_eq!(owner_of(&f, None, &people).as_deref(), Some("Zoe Park"));
+        f.kind = FileKind::Nps;
+        assert_eq!(owner_of(&f, Some("ana@x.com"), &people), None);
+    }
+
+    #[test]
+    fn respondents_once_each_sorted_by_label() {
+        let a = response("Zed Ames", Some("z@x.com"), 9);
+        let b = response("Ana Ruiz", None, 6);
+        let again = response("Zed Ames", Some("z@x.com"), 10);
+        let nameless = response("", None, 10);
+        let r = respondents([&a, &b, &again, &nameless]);
+        assert_eq!(
+            r,
+            vec![
+                ("Ana Ruiz".to_string(), "Ana Ruiz — Initech (6)".to_string()),
+                ("z@x.com".to_string(), "Zed Ames — Initech (9)".to_string()),
+            ]
+        );
     }
 }

@@ -95,6 +95,14 @@ impl Weights {
 /// How many signals there are.
 pub const SIGNALS: usize = 7;
 
+/// Where `s` is in [`Signal::ALL`].
+fn signal_index(s: Signal) -> usize {
+    Signal::ALL
+        .iter()
+        .position(|x| *x == s)
+        .unwrap_or(usize::MAX)
+}
+
 /// One of the signals an introduction is scored on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -155,7 +163,7 @@ impl Moment {
 
 /// When to ask a promoter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "when", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Timing {
     /// The moment is now: a project under way, or a moment ≤ 30 days ago.
     AskNow {
@@ -454,7 +462,12 @@ pub fn reasons(
             text: reason_text(*s, t, p, &a.name, a.tier, path, timing, settings),
         })
         .collect();
-    out.sort_by(|x, y| y.points.total_cmp(&x.points));
+    // Ties keep signal order (`Signal::ALL` order), so the order is total.
+    out.sort_unstable_by(|x, y| {
+        y.points
+            .total_cmp(&x.points)
+            .then_with(|| signal_index(x.signal).cmp(&signal_index(y.signal)))
+    });
     out
 }
 

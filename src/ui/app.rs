@@ -1,108 +1,30 @@
-//! The root component: loading files, the derived views (NPS, ask list,
-//! emails, goal), settings, export, backup and this browser's storage.
+//! The root component: hands files to the engine, keeps what the user
+//! decides, and renders what the engine derives (NPS, ask list, emails)
+//! plus the goal, settings, export and backup.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
-use gloo::file::callbacks::{read_as_bytes, read_as_text, FileReader};
-use serde::Serialize;
-use web_sys::{DragEvent, Event, HtmlInputElement, IdbDatabase};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DragEvent, Event, HtmlInputElement};
 use yew::prelude::*;
 
 use super::ask_list::{why, AskListView};
 use super::browser;
 use super::emails::EmailsView;
-use super::file_card::FileCard;
+use super::engine_client::EngineClient;
+use super::file_card::{FileCard, PendingCard};
 use super::goal::{GoalView, TrackingView};
 use super::nps::NpsView;
 use super::sample;
 use super::settings::SettingsView;
-use super::state::{timed_import, Action, AskKey, LoadedFile, Notice, State};
-use super::storage::{self, Saved};
+use super::state::{Action, AskKey, Notice, State};
 use crate::core::ask::AskList;
-use crate::core::backup::Backup;
-use crate::core::candidates::{build_candidates, AccountList, CandidateSet, Dataset, Network};
 use crate::core::dates::Date;
 use crate::core::export::{asks_csv, ExportRow};
 use crate::core::goal::{goal_report, AskState};
-use crate::core::import::ImportedFile;
-use crate::core::model::{AccountRole, NpsResponse, Problem, Records};
-use crate::core::nps::nps_report;
-use crate::core::rank::{rank, Weights};
 use crate::core::settings::Settings;
 use crate::core::ImportOptions;
-
-/// Readers still reading, kept alive until they finish (dropping a gloo
-/// reader aborts it). Finished ones are dropped at the next batch, never
-/// from inside their own callback.
-#[derive(Default)]
-struct Readers {
-    next: u64,
-    active: HashMap<u64, FileReader>,
-    finished: Vec<u64>,
-}
-
-impl Readers {
-    fn sweep(&mut self) {
-        for id in std::mem::take(&mut self.finished) {
-            self.active.remove(&id);
-        }
-    }
-}
-
-/// Time the core's import of one file's bytes and hand the result to the state.
-fn import_and_dispatch(name: &str, bytes: Rc<[u8]>, dispatch: &UseReducerDispatcher<State>) {
-    let (imported, import_ms) = timed_import(name, &bytes, &ImportOptions::default());
-    dispatch.dispatch(Action::Loaded {
-        bytes,
-        imported,
-        import_ms,
-    });
-}
-
-/// The dataset the ranking reads, borrowed from the state: each network
-/// with its owner (chosen or guessed), each account list with its role.
-fn dataset<'a>(state: &'a State) -> Dataset<'a> {
-    let mut d = Dataset {
-        history: &state.asks,
-        ..Dataset::default()
-    };
-    for f in &state.files {
-        match &f.imported.records {
-            Records::Connections(rows) => d.networks.push(Network {
-                owner: state.owner_of(f).unwrap_or_default(),
-                owner_company: f.imported.owner_company.clone(),
-                connections: rows,
-            }),
-            Records::Nps(rows) => d.nps.push(rows),
-            Records::Leads(rows) => d.leads.push(rows),
-            Records::Accounts(rows) => d.accounts.push(AccountList {
-                role: f.imported.account_role.unwrap_or(AccountRole::Target),
-                accounts: rows,
-            }),
-            Records::None => {}
-        }
-    }
-    d
-}
-
-/// The borrowed shape of `core::backup::BackupFile`, to save a file without cloning it.
-#[derive(Serialize)]
-struct BackupFileRef<'a> {
-    options: &'a ImportOptions,
-    owner: &'a Option<String>,
-    imported: &'a ImportedFile,
-}
-
-fn file_identity(f: &LoadedFile) -> usize {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    (Rc::as_ptr(&f.imported) as usize).hash(&mut h);
-    f.owner.hash(&mut h);
-    format!("{:?}", f.options).hash(&mut h);
-    h.finish() as usize
-}
+use crate::engine::protocol::{FromEngine, ToEngine};
 
 fn export_rows(list: &AskList, state: &State) -> Vec<ExportRow> {
     let mut rows: Vec<ExportRow> = list
@@ -139,13 +61,17 @@ fn export_rows(list: &AskList, state: &State) -> Vec<ExportRow> {
     rows
 }
 
+/// The batch read so far, in thousandths, by bytes.
+fn overall_permille(state: &State) -> u64 {
+    let r = &state.reading;
+    let reading: u64 = state.pending.iter().map(|p| p.read).sum();
+    (r.bytes_done + reading) * 1000 / r.bytes_total.max(1)
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
-    let readers = use_mut_ref(Readers::default);
     let dragging = use_state(|| false);
-    let db = use_mut_ref(|| None::<IdbDatabase>);
-    let saved = use_mut_ref(Saved::default);
     let today: Date = *use_memo((), |_| browser::today());
 
     // Time to first render, for the benchmark and for anyone curious.
@@ -155,137 +81,92 @@ pub fn App() -> Html {
         }
     });
 
-    // Load what this browser saved, once.
-    {
+    // The engine: a worker that reads, imports, ranks and stores. Its
+    // answers become actions; a backup arrives as a Blob to download.
+    let engine: Rc<Option<Rc<EngineClient>>> = {
         let dispatch = state.dispatcher();
-        let db = db.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match storage::open().await {
-                    Ok(handle) => {
-                        match storage::load(&handle).await {
-                            Ok(Some(backup)) => dispatch.dispatch(Action::Restore {
-                                backup,
-                                from_storage: true,
-                            }),
-                            Ok(None) => dispatch.dispatch(Action::StorageReady),
-                            Err(e) => {
-                                dispatch.dispatch(Action::StorageReady);
-                                dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
-                                    "Your saved work could not be read ({e})"
-                                )))));
-                            }
-                        }
-                        *db.borrow_mut() = Some(handle);
-                    }
-                    Err(e) => {
-                        dispatch.dispatch(Action::StorageReady);
-                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
-                            "This browser cannot keep your work between visits ({e})"
+        use_memo((), move |_| {
+            let on_message = move |msg: FromEngine, attachment: JsValue| match msg {
+                FromEngine::Ready => {}
+                FromEngine::Loaded { saved, problem } => {
+                    dispatch.dispatch(Action::Loaded { saved, problem })
+                }
+                FromEngine::Queued(files) => dispatch.dispatch(Action::Queued(files)),
+                FromEngine::Progress { id, read, total } => {
+                    dispatch.dispatch(Action::Progress { id, read, total })
+                }
+                FromEngine::Imported(f) => dispatch.dispatch(Action::Imported(*f)),
+                FromEngine::Cancelled(ids) => dispatch.dispatch(Action::Cancelled(ids)),
+                FromEngine::View(v) => dispatch.dispatch(Action::View(Rc::new(*v))),
+                FromEngine::Restored(snapshot) => dispatch.dispatch(Action::Restored(snapshot)),
+                FromEngine::Forgotten => dispatch.dispatch(Action::Forgotten),
+                FromEngine::Notice { storage, message } => {
+                    dispatch.dispatch(Action::Notice(Some(if storage {
+                        Notice::Storage(message)
+                    } else {
+                        Notice::Error(message)
+                    })))
+                }
+                FromEngine::Backup => {
+                    let saved = attachment
+                        .dyn_into::<web_sys::Blob>()
+                        .map_err(|_| "the engine sent no file".to_string())
+                        .and_then(|blob| {
+                            browser::download_blob(
+                                &format!("referral-radar-backup-{today}.json"),
+                                &blob,
+                            )
+                        });
+                    if let Err(e) = saved {
+                        dispatch.dispatch(Action::Notice(Some(Notice::Error(format!(
+                            "The backup could not be saved ({e})."
                         )))));
                     }
                 }
-            });
-        });
-    }
+                FromEngine::Fatal(message) => super::panic::show(&message),
+            };
+            match EngineClient::spawn(on_message) {
+                Ok(client) => {
+                    client.send(&ToEngine::Start { today }, None);
+                    Some(client)
+                }
+                Err(e) => {
+                    super::panic::show(&format!("the engine could not start ({e})"));
+                    None
+                }
+            }
+        })
+    };
+    let send = {
+        let engine = engine.clone();
+        Rc::new(move |msg: ToEngine, attachment: Option<JsValue>| {
+            if let Some(e) = engine.as_ref() {
+                e.send(&msg, attachment.as_ref());
+            }
+        })
+    };
 
-    // Save every change (one transaction each; see storage.rs).
+    // Every decision goes to the engine, which ranks again and saves it.
     {
+        let send = send.clone();
         let state_now = state.clone();
-        let dispatch = state.dispatcher();
-        let db = db.clone();
-        let saved = saved.clone();
         use_effect_with(state.revision, move |_| {
-            let handle = db.borrow().clone();
-            if let (true, Some(handle)) = (state_now.loaded, handle) {
-                let files: Vec<(String, usize, String)> = {
-                    let prev = saved.borrow();
-                    state_now
-                        .files
-                        .iter()
-                        .map(|f| {
-                            let key = format!("file:{}", f.id);
-                            let ident = file_identity(f);
-                            // Serialise only what changed since the last save.
-                            let json = if prev.files.get(&key) == Some(&ident) {
-                                String::new()
-                            } else {
-                                serde_json::to_string(&BackupFileRef {
-                                    options: &f.options,
-                                    owner: &f.owner,
-                                    imported: &f.imported,
-                                })
-                                .unwrap_or_default()
-                            };
-                            (key, ident, json)
-                        })
-                        .collect()
-                };
-                let settings = state_now.settings.clone();
-                let asks = state_now.asks.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = storage::save(&handle, &settings, &asks, files, &saved).await {
-                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
-                            "Your last change could not be saved in this browser ({e}). It is still on the page: download a backup to keep it."
-                        )))));
-                    }
-                });
+            if state_now.loaded {
+                send(ToEngine::Sync(Box::new(state_now.sync_state(today))), None);
             }
         });
     }
 
-    // Derived: candidates (expensive; not on weight changes), then the
-    // ranking (cheap), NPS and the goal.
-    // While a batch of files is being read, the derived views wait for the
-    // whole batch: rebuilding after every file would cost one candidate
-    // build per file instead of one.
-    let settled = use_mut_ref(|| 0u64);
-    if state.reading.done >= state.reading.total {
-        *settled.borrow_mut() = state.data_version;
-    }
-    let version = *settled.borrow();
-    let cand_settings = Settings {
-        weights: Weights::default(),
-        ..state.settings.clone()
-    };
-    let candidates: Rc<CandidateSet> = {
-        let st = state.clone();
-        use_memo((version, cand_settings.clone()), move |(_, settings)| {
-            build_candidates(&dataset(&st), settings)
-        })
-    };
     let ask_list: Rc<AskList> = {
-        let c = candidates.clone();
-        let settings = state.settings.clone();
-        use_memo(
-            (
-                version,
-                cand_settings,
-                state.settings.weights.clone(),
-                today,
-            ),
-            move |(_, _, weights, today)| rank(&c, weights, &settings, *today),
-        )
+        let view = state.view.clone();
+        (*use_memo(state.view_seq, move |_| Rc::new(view.ask_list.clone()))).clone()
     };
-    let nps = {
-        let st = state.clone();
-        use_memo(version, move |_| {
-            let mut rows: Vec<NpsResponse> = Vec::new();
-            let mut problems: Vec<Problem> = Vec::new();
-            for f in &st.files {
-                if let Records::Nps(r) = &f.imported.records {
-                    rows.extend(r.iter().cloned());
-                    problems.extend(f.imported.problems.iter().cloned());
-                }
-            }
-            nps_report(&rows, &problems)
-        })
-    };
-    let promoter_keys: Vec<String> = candidates
+    let promoter_keys: Vec<String> = state
+        .view
         .promoters
         .iter()
-        .filter(|p| state.settings.may_ask(p.score))
-        .map(|p| p.key().to_string())
+        .filter(|(_, score)| state.settings.may_ask(*score))
+        .map(|(k, _)| k.clone())
         .collect();
     let goal = goal_report(
         &state.asks,
@@ -295,74 +176,31 @@ pub fn App() -> Html {
         state.settings.fiscal_year_start_day,
         today,
     );
-    let respondents = Rc::new(state.respondents());
+    let respondents = {
+        let view = state.view.clone();
+        use_memo(state.view_seq, move |_| view.respondents.clone())
+    };
 
     let read_files = {
-        let dispatch = state.dispatcher();
-        let readers = readers.clone();
+        let send = send.clone();
         Callback::from(move |files: Option<web_sys::FileList>| {
             let Some(files) = files else { return };
-            let mut r = readers.borrow_mut();
-            r.sweep();
-            let files = gloo::file::FileList::from(files);
-            dispatch.dispatch(Action::Reading(files.len()));
-            for file in files.iter() {
-                r.next += 1;
-                let id = r.next;
-                let name = file.name();
-                let dispatch = dispatch.clone();
-                let done: Rc<RefCell<Readers>> = readers.clone();
-                let task = read_as_bytes(file, move |result| {
-                    match result {
-                        Ok(bytes) => import_and_dispatch(&name, Rc::from(bytes), &dispatch),
-                        Err(e) => {
-                            let mut imported = ImportedFile {
-                                file: name.clone(),
-                                ..Default::default()
-                            };
-                            imported.problems.push(Problem::file(format!(
-                                "The browser could not read {name} ({e}). Nothing was imported from it."
-                            )));
-                            dispatch.dispatch(Action::Loaded {
-                                bytes: Rc::from(Vec::new()),
-                                imported,
-                                import_ms: 0.0,
-                            });
-                        }
-                    }
-                    done.borrow_mut().finished.push(id);
-                });
-                r.active.insert(id, task);
+            if files.length() == 0 {
+                return;
             }
+            let list = js_sys::Array::new();
+            for i in 0..files.length() {
+                if let Some(f) = files.get(i) {
+                    list.push(&f);
+                }
+            }
+            send(ToEngine::Import, Some(list.into()));
         })
     };
     let on_replace = {
-        let dispatch = state.dispatcher();
-        let readers = readers.clone();
-        Callback::from(move |(file_id, file): (u32, web_sys::File)| {
-            let mut r = readers.borrow_mut();
-            r.sweep();
-            r.next += 1;
-            let id = r.next;
-            let file = gloo::file::File::from(file);
-            let name = file.name();
-            let dispatch = dispatch.clone();
-            let done = readers.clone();
-            let task = read_as_bytes(&file, move |result| {
-                if let Ok(bytes) = result {
-                    let bytes: Rc<[u8]> = Rc::from(bytes);
-                    let (imported, import_ms) =
-                        timed_import(&name, &bytes, &ImportOptions::default());
-                    dispatch.dispatch(Action::Replace {
-                        id: file_id,
-                        bytes,
-                        imported,
-                        import_ms,
-                    });
-                }
-                done.borrow_mut().finished.push(id);
-            });
-            r.active.insert(id, task);
+        let send = send.clone();
+        Callback::from(move |(id, file): (u32, web_sys::File)| {
+            send(ToEngine::Replace { id }, Some(file.into()));
         })
     };
 
@@ -397,22 +235,42 @@ pub fn App() -> Html {
             input.set_value("");
         })
     };
-    let load_sample = {
+    let notify = {
         let dispatch = state.dispatcher();
+        move |n: Notice| dispatch.dispatch(Action::Notice(Some(n)))
+    };
+    let load_sample = {
+        let send = send.clone();
+        let notify = notify.clone();
         Callback::from(move |_: MouseEvent| {
+            let list = js_sys::Array::new();
             for (name, bytes) in sample::files(today) {
-                import_and_dispatch(name, Rc::from(bytes), &dispatch);
+                match browser::file_from_bytes(name, &bytes) {
+                    Ok(f) => {
+                        list.push(&f);
+                    }
+                    Err(e) => {
+                        return notify(Notice::Error(format!(
+                            "The sample data could not be prepared ({e})."
+                        )))
+                    }
+                }
             }
+            send(ToEngine::Import, Some(list.into()));
         })
     };
     let on_remove = {
         let dispatch = state.dispatcher();
-        Callback::from(move |id: u32| dispatch.dispatch(Action::Remove(id)))
+        let send = send.clone();
+        Callback::from(move |id: u32| {
+            dispatch.dispatch(Action::Remove(id));
+            send(ToEngine::Remove { id }, None);
+        })
     };
     let on_reimport = {
-        let dispatch = state.dispatcher();
+        let send = send.clone();
         Callback::from(move |(id, options): (u32, ImportOptions)| {
-            dispatch.dispatch(Action::Reimport { id, options })
+            send(ToEngine::Reimport { id, options }, None)
         })
     };
     let on_owner = {
@@ -446,10 +304,6 @@ pub fn App() -> Html {
             dispatch.dispatch(Action::SetSettings(next));
         })
     };
-    let notify = {
-        let dispatch = state.dispatcher();
-        move |n: Notice| dispatch.dispatch(Action::Notice(Some(n)))
-    };
     let export_csv = {
         let list = ask_list.clone();
         let state = state.clone();
@@ -466,90 +320,41 @@ pub fn App() -> Html {
         })
     };
     let backup_export = {
-        let state = state.clone();
-        let notify = notify.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| {
-            let json = state.to_backup(Some(today.to_string())).to_json();
-            if let Err(e) = browser::download(
-                &format!("referral-radar-backup-{today}.json"),
-                "application/json",
-                &json,
-            ) {
-                notify(Notice::Error(format!(
-                    "The backup could not be saved ({e})."
-                )));
-            }
+            send(
+                ToEngine::Backup {
+                    saved_on: today.to_string(),
+                },
+                None,
+            )
         })
     };
     let backup_import = {
-        let dispatch = state.dispatcher();
-        let readers = readers.clone();
+        let send = send.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|l| l.get(0)) else {
                 return;
             };
             input.set_value("");
-            let mut r = readers.borrow_mut();
-            r.sweep();
-            r.next += 1;
-            let id = r.next;
-            let dispatch = dispatch.clone();
-            let done = readers.clone();
-            let task = read_as_text(&gloo::file::File::from(file), move |result| {
-                let outcome = result
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| Backup::from_json(&text).map_err(|e| e.to_string()));
-                match outcome {
-                    Ok(backup) => dispatch.dispatch(Action::Restore {
-                        backup,
-                        from_storage: false,
-                    }),
-                    Err(e) => dispatch.dispatch(Action::Notice(Some(Notice::Error(e)))),
-                }
-                done.borrow_mut().finished.push(id);
-            });
-            r.active.insert(id, task);
+            send(ToEngine::Restore, Some(file.into()));
         })
     };
     let forget_all = {
-        let dispatch = state.dispatcher();
-        let db = db.clone();
-        let saved = saved.clone();
+        let send = send.clone();
         Callback::from(move |_: MouseEvent| {
             let confirmed = web_sys::window()
                 .and_then(|w| w.confirm_with_message("Forget everything on this device? Files, settings and tracked asks are removed from this browser. Download a backup first if you want to keep them.").ok())
                 .unwrap_or(false);
-            if !confirmed {
-                return;
+            if confirmed {
+                send(ToEngine::Forget, None);
             }
-            let dispatch = dispatch.clone();
-            let handle = db.borrow().clone();
-            let saved = saved.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(handle) = handle {
-                    if let Err(e) = storage::clear(&handle).await {
-                        dispatch.dispatch(Action::Notice(Some(Notice::Storage(format!(
-                            "This browser's copy could not be removed ({e})"
-                        )))));
-                        return;
-                    }
-                }
-                saved.borrow_mut().files.clear();
-                dispatch.dispatch(Action::ForgetAll);
-            });
         })
     };
     let cancel_reading = {
-        let dispatch = state.dispatcher();
-        let readers = readers.clone();
-        Callback::from(move |_: MouseEvent| {
-            // Dropping a reader aborts it; its callback never runs.
-            let mut r = readers.borrow_mut();
-            r.active.clear();
-            r.finished.clear();
-            dispatch.dispatch(Action::CancelReading);
-        })
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(ToEngine::Cancel, None))
     };
     let dismiss = {
         let dispatch = state.dispatcher();
@@ -618,12 +423,12 @@ pub fn App() -> Html {
                     { "Try it with sample data" }
                 </button>
             </div>
-            if state.reading.done < state.reading.total {
+            if !state.pending.is_empty() {
                 <div class="reading" role="status" data-testid="import-progress"
                     data-done={state.reading.done.to_string()} data-total={state.reading.total.to_string()}>
                     <label>
                         { format!("Reading files: {} of {} done ", state.reading.done, state.reading.total) }
-                        <progress max={state.reading.total.to_string()} value={state.reading.done.to_string()}></progress>
+                        <progress data-testid="import-progress-bar" max="1000" value={overall_permille(&state).to_string()}></progress>
                     </label>
                     <button type="button" class="secondary" data-testid="cancel-import" onclick={cancel_reading}>{ "Cancel" }</button>
                 </div>
@@ -631,20 +436,28 @@ pub fn App() -> Html {
             <div class="cards" data-testid="file-cards">
                 { for state.files.iter().map(|f| html! {
                     <FileCard key={f.id} file={f.clone()} on_remove={on_remove.clone()} on_reimport={on_reimport.clone()}
-                        owner={state.owner_of(f)} respondents={respondents.clone()} on_owner={on_owner.clone()} on_replace={on_replace.clone()} />
+                        owner={state.owner_of(f)} respondents={respondents.clone()} on_owner={on_owner.clone()} on_replace={on_replace.clone()}
+                        reading={state.pending.iter().find(|p| p.id == f.id).cloned()} />
+                }) }
+                { for state.pending.iter().filter(|p| !state.files.iter().any(|f| f.id == p.id)).map(|p| html! {
+                    <PendingCard key={format!("pending-{}", p.id)} file={p.clone()} />
                 }) }
             </div>
-            if !candidates.notes.is_empty() {
-                <ul class="notes muted">{ for candidates.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            if !state.view.notes.is_empty() {
+                <ul class="notes muted">{ for state.view.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
         </section>
         if has_data {
             <section id="nps" aria-labelledby="nps-title">
                 <h2 id="nps-title">{ "2. NPS" }</h2>
-                <NpsView report={(*nps).clone()} />
+                <NpsView report={state.view.nps.clone()} />
             </section>
             <section id="asks" aria-labelledby="asks-title">
-                <h2 id="asks-title">{ "3. Ask list" }</h2>
+                <h2 id="asks-title">{ "3. Ask list" }
+                    if state.updating() {
+                        <span class="updating muted" role="status" data-testid="updating">{ " updating…" }</span>
+                    }
+                </h2>
                 if ask_list.asks.is_empty() {
                     <p class="muted" data-testid="ask-list-empty">{ "No introductions yet: the list needs an NPS survey with promoters, their networks (choose each network's owner on its card), and an ICP target list (or Settings → any company)." }</p>
                 }
@@ -665,6 +478,14 @@ pub fn App() -> Html {
             <SettingsView settings={state.settings.clone()} on_change={on_settings} />
         </section>
         <footer class="muted">
+            if state.view.rows > 0 {
+                <p data-testid="engine-status" data-rows={state.view.rows.to_string()}
+                    data-compute-ms={format!("{:.1}", state.view.compute_ms)}
+                    data-memory-bytes={format!("{:.0}", state.view.memory_bytes)}>
+                    { format!("{} rows held in this tab · last ranking {:.0} ms · {:.0} MB of memory",
+                        state.view.rows, state.view.compute_ms, state.view.memory_bytes / 1_048_576.0) }
+                </p>
+            }
             { "Referral Radar runs entirely in this browser tab: no server, no upload, no tracking. Your work is kept in this browser until you forget it." }
         </footer>
         </>

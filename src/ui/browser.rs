@@ -19,7 +19,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    download_blob(name, &blob)
+}
+
+/// Offer `blob` as a download named `name`.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
     let doc = gloo::utils::document();
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
@@ -34,6 +39,13 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let _ = body.remove_child(&a);
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// A `File` holding `bytes`, as if the user had picked it (the sample data).
+pub fn file_from_bytes(name: &str, bytes: &[u8]) -> Result<web_sys::File, String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    web_sys::File::new_with_u8_array_sequence(&parts, name).map_err(|e| format!("{e:?}"))
 }
 
 /// Copy text to the clipboard (a promise; failures are reported to `done`).

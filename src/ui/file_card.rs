@@ -1,13 +1,14 @@
 //! One loaded file: what was detected, what was kept, what went wrong —
 //! and the controls to correct what was detected (kind, list role, column
-//! roles). A correction re-reads the kept bytes with the user's mapping.
+//! roles). A correction asks the engine to read the file again with the
+//! user's mapping. Files being read show a progress bar.
 
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::state::LoadedFile;
+use super::state::{LoadedFile, PendingFile};
 use crate::core::columns::Role;
 use crate::core::model::{AccountRole, FileKind};
 use crate::core::ImportOptions;
@@ -27,6 +28,44 @@ pub struct FileCardProps {
     pub on_owner: Callback<(u32, Option<String>)>,
     /// A new version of the file was picked.
     pub on_replace: Callback<(u32, web_sys::File)>,
+    /// Set while the engine reads a new version of this file.
+    #[prop_or_default]
+    pub reading: Option<PendingFile>,
+}
+
+/// Percent of a file read, for its progress bar.
+fn percent(p: &PendingFile) -> u64 {
+    p.read * 100 / p.total.max(1)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PendingProps {
+    pub file: PendingFile,
+}
+
+/// A file the engine is reading: its name and a progress bar.
+#[component]
+pub fn PendingCard(props: &PendingProps) -> Html {
+    let p = &props.file;
+    html! {
+        <article class="file-card pending" data-testid="file-pending" data-file={p.name.clone()}
+            data-read={p.read.to_string()} data-total={p.total.to_string()} aria-busy="true">
+            <header><h3 class="file-name">{ &p.name }</h3></header>
+            <label class="progress">
+                { format!("Reading… {}% of {}", percent(p), size_label(p.total)) }
+                <progress max="100" value={percent(p).to_string()}></progress>
+            </label>
+        </article>
+    }
+}
+
+/// "3.2 MB", "740 KB".
+fn size_label(bytes: u64) -> String {
+    if bytes >= 1_048_576 {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
 }
 
 fn select_value(e: &Event) -> String {
@@ -124,8 +163,8 @@ pub fn FileCard(props: &FileCardProps) -> Html {
     } else {
         format!("{ms:.1} ms")
     };
-    // Files restored from a backup or storage keep their rows, not their bytes.
-    let readable = f.encoding.is_some() && !props.file.bytes.is_empty();
+    // Files restored from a backup or storage keep their rows, not the file.
+    let readable = f.encoding.is_some() && props.file.rereadable;
     html! {
         <article
             class={classes!("file-card", failed.then_some("failed"))}
@@ -138,6 +177,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
             data-owner={owner.clone()}
             data-import-ms={format!("{ms:.1}")}
             data-account-role={f.account_role.map_or("", |r| r.as_str())}
+            aria-busy={props.reading.is_some().then_some("true")}
         >
             <header>
                 <h3 class="file-name">{ &f.file }</h3>
@@ -148,6 +188,12 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 </label>
                 <button type="button" class="remove" aria-label={format!("Remove {}", f.file)} {onclick}>{ "Remove" }</button>
             </header>
+            if let Some(p) = &props.reading {
+                <label class="progress" data-testid="file-reading">
+                    { format!("Reading the new version… {}%", percent(p)) }
+                    <progress max="100" value={percent(p).to_string()}></progress>
+                </label>
+            }
             if f.kind != FileKind::Unknown || f.rows > 0 {
                 <p class="summary">
                     <strong>{ f.rows }</strong>{ if f.rows == 1 { " row kept" } else { " rows kept" } }

@@ -1,89 +1,109 @@
 /*!
-The app's state and the actions that change it: a pure reducer, so the
+The page's state and the actions that change it: a pure reducer, so the
 rules for what happens on each action live in one place. Nothing here
-ranks or parses by itself: it calls the core.
+parses or ranks: the engine (a Web Worker) does, and its answers arrive
+as actions.
 
-What the user gives — files (with their corrections and chosen owners),
-settings and every ask's dated states — is the state. Everything shown
-(candidates, the ask list, NPS and goal figures) is derived from it in
-`app.rs`, so it can never go stale.
+What the user decides — settings, the owner chosen for each network and
+every ask's dated states — is kept here and sent to the engine whenever
+`revision` moves. Files are summaries (what was detected and kept, never
+the rows); the ask list, NPS and owners come from the engine's `View`.
 */
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::backup::{Backup, BackupFile};
-use crate::core::company::fold;
 use crate::core::dates::Date;
 use crate::core::goal::{AskRecord, AskState, StateChange};
-use crate::core::model::{FileKind, NpsResponse, Records};
-use crate::core::owners::guess_owner_from_file_name;
 use crate::core::settings::Settings;
-use crate::core::{import_file, ImportOptions, ImportedFile};
+use crate::core::{ImportOptions, ImportedFile};
+use crate::engine::protocol::{FileSummary, Pending, Snapshot, SyncState, View};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedFile {
     pub id: u32,
-    /// The file as dropped, kept so a correction (kind, column roles) can
-    /// re-read it without asking for the file again. Empty for files
-    /// restored from a backup or from this browser's storage.
-    pub bytes: Rc<[u8]>,
+    /// The engine still has the file as dropped, so a correction (kind,
+    /// column roles) can re-read it. False for files restored from a
+    /// backup or from this browser's storage.
+    pub rereadable: bool,
     /// The user's corrections so far.
     pub options: ImportOptions,
     /// For a network: the owner the user chose (promoter key), if any.
     pub owner: Option<String>,
+    /// What was detected and kept; `records` stay in the engine.
     pub imported: Rc<ImportedFile>,
-    /// Milliseconds from the file's bytes to typed rows.
+    /// Milliseconds from the file's bytes to typed rows, in the engine.
     pub import_ms: f64,
 }
 
-/// Import `bytes` with `options`, timing it.
-pub fn timed_import(name: &str, bytes: &[u8], options: &ImportOptions) -> (ImportedFile, f64) {
-    let start = super::now_ms();
-    let imported = import_file(name, bytes, options);
-    (imported, super::now_ms() - start)
+impl From<FileSummary> for LoadedFile {
+    fn from(f: FileSummary) -> LoadedFile {
+        LoadedFile {
+            id: f.id,
+            rereadable: f.rereadable,
+            options: f.options,
+            owner: f.owner,
+            imported: Rc::new(f.imported),
+            import_ms: f.import_ms,
+        }
+    }
+}
+
+/// A file the engine is reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingFile {
+    pub id: u32,
+    pub name: String,
+    pub read: u64,
+    pub total: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub files: Vec<LoadedFile>,
-    next_id: u32,
+    /// Files the engine is reading, in order.
+    pub pending: Vec<PendingFile>,
     pub settings: Settings,
     /// Every ask that left "suggested", with its dated changes.
     pub asks: Vec<AskRecord>,
-    /// Bumped whenever what the candidates are built from changes (files,
-    /// owners, asks), so derived values know to recompute.
-    pub data_version: u64,
-    /// Bumped on every change that must be saved.
+    /// Bumped on every change the engine must hear of (and save).
     pub revision: u64,
     /// What the user must know now (a storage failure, a refused backup).
     pub notice: Option<Notice>,
-    /// True once the saved state was loaded (or there was none).
+    /// True once the engine has read this browser's storage.
     pub loaded: bool,
-    /// Files of the current batch being read, and how many are done.
+    /// The current batch of files being read.
     pub reading: Reading,
+    /// What the engine derived: ask list, NPS, owners.
+    pub view: Rc<View>,
+    /// Bumped with each new view, for memoised renders.
+    pub view_seq: u64,
 }
 
-/// Progress of the files being read now (not saved).
+/// Progress of the current batch (not saved).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Reading {
     pub total: usize,
     pub done: usize,
+    pub bytes_total: u64,
+    /// Bytes of the files already done.
+    pub bytes_done: u64,
 }
 
 impl Default for State {
     fn default() -> State {
         State {
             files: Vec::new(),
-            next_id: 0,
+            pending: Vec::new(),
             settings: Settings::default(),
             asks: Vec::new(),
-            data_version: 0,
             revision: 0,
             notice: None,
             loaded: false,
             reading: Reading::default(),
+            view: Rc::new(View::default()),
+            view_seq: 0,
         }
     }
 }
@@ -107,27 +127,27 @@ pub struct AskKey {
 }
 
 pub enum Action {
-    /// `n` more files started reading.
-    Reading(usize),
-    /// The files still being read were abandoned.
-    CancelReading,
+    /// The engine queued these files to read.
+    Queued(Vec<Pending>),
+    /// Bytes of a file read so far.
+    Progress {
+        id: u32,
+        read: u64,
+        total: u64,
+    },
+    /// A file was imported (new, replaced or re-read).
+    Imported(FileSummary),
+    /// These files were not read.
+    Cancelled(Vec<u32>),
+    View(Rc<View>),
+    /// The engine read this browser's storage.
     Loaded {
-        bytes: Rc<[u8]>,
-        imported: ImportedFile,
-        import_ms: f64,
+        saved: Option<Snapshot>,
+        problem: Option<String>,
     },
-    /// Read a file again with the user's corrections.
-    Reimport {
-        id: u32,
-        options: ImportOptions,
-    },
-    /// A new version of a file, keeping its place and its owner.
-    Replace {
-        id: u32,
-        bytes: Rc<[u8]>,
-        imported: ImportedFile,
-        import_ms: f64,
-    },
+    /// A backup replaced everything.
+    Restored(Snapshot),
+    Forgotten,
     Remove(u32),
     SetOwner {
         id: u32,
@@ -139,120 +159,49 @@ pub enum Action {
         state: AskState,
         on: Date,
     },
-    /// Replace everything with a backup (or what this browser had saved).
-    Restore {
-        backup: Backup,
-        from_storage: bool,
-    },
-    ForgetAll,
     Notice(Option<Notice>),
-    /// Storage is ready (nothing saved, or its load failed).
-    StorageReady,
 }
 
 impl State {
-    fn touch(&mut self, data: bool) {
+    fn touch(&mut self) {
         self.revision += 1;
-        if data {
-            self.data_version += 1;
+    }
+
+    /// What the engine needs of the user's decisions.
+    pub fn sync_state(&self, today: Date) -> SyncState {
+        SyncState {
+            settings: self.settings.clone(),
+            asks: self.asks.clone(),
+            owners: self.files.iter().map(|f| (f.id, f.owner.clone())).collect(),
+            today,
+            revision: self.revision,
         }
     }
 
-    fn push_file(
-        &mut self,
-        bytes: Rc<[u8]>,
-        options: ImportOptions,
-        owner: Option<String>,
-        imported: ImportedFile,
-        import_ms: f64,
-    ) {
-        self.next_id += 1;
-        self.files.push(LoadedFile {
-            id: self.next_id,
-            bytes,
-            options,
-            owner,
-            imported: Rc::new(imported),
-            import_ms,
-        });
-    }
-
-    /// Everything, as a backup (also what this browser stores).
-    pub fn to_backup(&self, saved_on: Option<String>) -> Backup {
-        let files = self
-            .files
-            .iter()
-            .map(|f| BackupFile {
-                options: f.options.clone(),
-                owner: f.owner.clone(),
-                imported: (*f.imported).clone(),
-            })
-            .collect();
-        Backup::new(self.settings.clone(), files, self.asks.clone(), saved_on)
-    }
-
-    /// Every NPS response of every survey file.
-    fn responses(&self) -> impl Iterator<Item = &NpsResponse> {
-        self.files.iter().flat_map(|f| match &f.imported.records {
-            Records::Nps(rows) => rows.as_slice(),
-            _ => &[],
-        })
-    }
-
-    /// The NPS respondents, as (key, label) for owner choices: key is the
-    /// email, else the name, as the ranking names promoters.
-    pub fn respondents(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for r in self.responses() {
-            let key = respondent_key(r);
-            if key.is_empty() || out.iter().any(|(k, _)| *k == key) {
-                continue;
-            }
-            let label = if r.name.is_empty() {
-                key.clone()
-            } else {
-                format!("{} — {} ({})", r.name, r.company, r.score)
-            };
-            out.push((key, label));
-        }
-        out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-        out
-    }
-
-    /// Whose network a file is: the user's choice, else a guess from the
-    /// ZIP's Profile.csv or the file name, matched to an NPS respondent.
+    /// Whose network a file is: the user's choice, else the engine's
+    /// guess (from the ZIP's Profile.csv, the file name, the respondents).
     pub fn owner_of(&self, file: &LoadedFile) -> Option<String> {
-        if file.imported.kind != FileKind::Connections {
-            return None;
-        }
         if let Some(o) = &file.owner {
             return Some(o.clone());
         }
-        if let Some(name) = &file.imported.owner {
-            let n = fold(name);
-            return Some(
-                self.responses()
-                    .find(|r| fold(&r.name) == n)
-                    .map_or_else(|| name.clone(), respondent_key),
-            );
-        }
-        let respondents: Vec<(String, String, String)> = self
-            .responses()
-            .map(|r| {
-                (
-                    respondent_key(r),
-                    r.name.clone(),
-                    r.email.clone().unwrap_or_default(),
-                )
-            })
-            .collect();
-        guess_owner_from_file_name(&file.imported.file, &respondents)
+        self.view
+            .owners
+            .iter()
+            .find(|(id, _)| *id == file.id)
+            .and_then(|(_, o)| o.clone())
+            .or_else(|| file.imported.owner.clone())
     }
-}
 
-/// How the ranking names a promoter: the email, else the name.
-fn respondent_key(r: &NpsResponse) -> String {
-    r.email.clone().unwrap_or_else(|| r.name.clone())
+    /// True while the engine has not answered the latest change.
+    pub fn updating(&self) -> bool {
+        self.loaded && (self.view.revision < self.revision || !self.pending.is_empty())
+    }
+
+    fn install(&mut self, snapshot: Snapshot) {
+        self.settings = snapshot.settings;
+        self.asks = snapshot.asks;
+        self.files = snapshot.files.into_iter().map(LoadedFile::from).collect();
+    }
 }
 
 impl Reducible for State {
@@ -261,74 +210,108 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::Reading(n) => {
-                if s.reading.done >= s.reading.total {
+            Action::Queued(files) => {
+                if s.pending.is_empty() {
                     s.reading = Reading::default();
                 }
-                s.reading.total += n;
-                return Rc::new(s);
+                for f in files {
+                    s.reading.total += 1;
+                    s.reading.bytes_total += f.bytes;
+                    s.pending.retain(|p| p.id != f.id);
+                    s.pending.push(PendingFile {
+                        id: f.id,
+                        name: f.name,
+                        read: 0,
+                        total: f.bytes,
+                    });
+                }
             }
-            Action::CancelReading => {
-                let left = s.reading.total - s.reading.done;
-                s.reading = Reading::default();
+            Action::Progress { id, read, total } => {
+                let Some(p) = s.pending.iter_mut().find(|p| p.id == id) else {
+                    return self;
+                };
+                p.read = read;
+                p.total = total;
+            }
+            Action::Imported(summary) => {
+                if let Some(i) = s.pending.iter().position(|p| p.id == summary.id) {
+                    let p = s.pending.remove(i);
+                    s.reading.done += 1;
+                    s.reading.bytes_done += p.total;
+                }
+                let file = LoadedFile::from(summary);
+                match s.files.iter_mut().find(|f| f.id == file.id) {
+                    // Replaced or re-read: keep its place and its owner.
+                    Some(f) => {
+                        let owner = f.owner.take();
+                        *f = LoadedFile { owner, ..file };
+                    }
+                    None => s.files.push(file),
+                }
+            }
+            Action::Cancelled(ids) => {
+                let left = s.pending.iter().filter(|p| ids.contains(&p.id)).count();
+                s.pending.retain(|p| !ids.contains(&p.id));
+                if s.pending.is_empty() {
+                    s.reading = Reading::default();
+                }
                 if left > 0 {
                     s.notice = Some(Notice::Info(format!(
                         "Stopped reading {left} file{}.",
                         if left == 1 { "" } else { "s" }
                     )));
                 }
-                return Rc::new(s);
             }
-            Action::Loaded {
-                bytes,
-                imported,
-                import_ms,
-            } => {
-                s.push_file(bytes, ImportOptions::default(), None, imported, import_ms);
-                if s.reading.done < s.reading.total {
-                    s.reading.done += 1;
-                }
-                s.touch(true);
+            Action::View(view) => {
+                s.view = view;
+                s.view_seq += 1;
             }
-            Action::Reimport { id, options } => {
-                if let Some(f) = s.files.iter_mut().find(|f| f.id == id) {
-                    if f.bytes.is_empty() {
-                        return self;
-                    }
-                    let (imported, ms) = timed_import(&f.imported.file, &f.bytes, &options);
-                    f.imported = Rc::new(imported);
-                    f.import_ms = ms;
-                    f.options = options;
+            Action::Loaded { saved, problem } => {
+                s.loaded = true;
+                if let Some(snapshot) = saved {
+                    s.install(snapshot);
                 }
-                s.touch(true);
+                if let Some(p) = problem {
+                    s.notice = Some(Notice::Storage(p));
+                }
+                s.touch();
             }
-            Action::Replace {
-                id,
-                bytes,
-                imported,
-                import_ms,
-            } => {
-                if let Some(f) = s.files.iter_mut().find(|f| f.id == id) {
-                    f.bytes = bytes;
-                    f.imported = Rc::new(imported);
-                    f.import_ms = import_ms;
-                    f.options = ImportOptions::default();
-                }
-                s.touch(true);
+            Action::Restored(snapshot) => {
+                s.install(snapshot);
+                s.notice = Some(Notice::Info(format!(
+                    "Backup restored: {} files, {} tracked asks.",
+                    s.files.len(),
+                    s.asks.len()
+                )));
+                s.touch();
+            }
+            Action::Forgotten => {
+                let revision = s.revision + 1;
+                s = State {
+                    loaded: true,
+                    revision,
+                    view_seq: s.view_seq,
+                    view: s.view.clone(),
+                    notice: Some(Notice::Info(
+                        "Everything was removed from this browser.".into(),
+                    )),
+                    ..State::default()
+                };
             }
             Action::Remove(id) => {
                 s.files.retain(|f| f.id != id);
-                s.touch(true);
+                s.pending.retain(|p| p.id != id);
+                s.touch();
             }
             Action::SetOwner { id, owner } => {
                 if let Some(f) = s.files.iter_mut().find(|f| f.id == id) {
                     f.owner = owner.filter(|o| !o.is_empty());
                 }
-                s.touch(true);
+                s.touch();
             }
             Action::SetSettings(settings) => {
                 s.settings = settings;
-                s.touch(false);
+                s.touch();
             }
             Action::SetAskState { ask, state, on } => {
                 let existing = s.asks.iter_mut().find(|r| {
@@ -357,51 +340,9 @@ impl Reducible for State {
                     }),
                     None => {}
                 }
-                s.touch(true);
-            }
-            Action::Restore {
-                backup,
-                from_storage,
-            } => {
-                let mut fresh = State {
-                    loaded: true,
-                    ..State::default()
-                };
-                fresh.settings = backup.settings;
-                fresh.asks = backup.asks;
-                for f in backup.files {
-                    fresh.push_file(Rc::from(Vec::new()), f.options, f.owner, f.imported, 0.0);
-                }
-                fresh.data_version = s.data_version + 1;
-                // Restoring from this browser's own storage needs no new save.
-                fresh.revision = if from_storage {
-                    s.revision
-                } else {
-                    s.revision + 1
-                };
-                if !from_storage {
-                    fresh.notice = Some(Notice::Info(format!(
-                        "Backup restored: {} files, {} tracked asks.",
-                        fresh.files.len(),
-                        fresh.asks.len()
-                    )));
-                }
-                return Rc::new(fresh);
-            }
-            Action::ForgetAll => {
-                let mut fresh = State {
-                    loaded: true,
-                    ..State::default()
-                };
-                fresh.data_version = s.data_version + 1;
-                fresh.revision = s.revision + 1;
-                fresh.notice = Some(Notice::Info(
-                    "Everything was removed from this browser.".into(),
-                ));
-                return Rc::new(fresh);
+                s.touch();
             }
             Action::Notice(n) => s.notice = n,
-            Action::StorageReady => s.loaded = true,
         }
         Rc::new(s)
     }

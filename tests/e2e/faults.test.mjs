@@ -32,14 +32,17 @@ async function loadSampleAndWaitSaved(page) {
 test('a full disk during a save: the user is told, offered the backup, and the saved state is intact', async () => {
   const page = await app.reset();
   await loadSampleAndWaitSaved(page);
-  // From now on every IndexedDB write fails as a full disk does.
-  await page.evaluate(() => {
+  // From now on every IndexedDB write fails as a full disk does. The
+  // engine (a worker) is what writes, so the fault goes there.
+  const engine = page.workers().find((w) => w.url().endsWith('/worker.js'));
+  assert.ok(engine, `the engine runs in a worker (${page.workers().map((w) => w.url())})`);
+  await engine.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function failing(...args) {
-      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (self.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
-    window.__diskFull = true;
+    self.__diskFull = true;
   });
   await page.locator('[data-testid=sql-goal]').fill('45');
   await page.locator('[data-testid=sql-goal]').dispatchEvent('change');

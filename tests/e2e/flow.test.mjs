@@ -140,11 +140,11 @@ test('the executive\'s ask prints to PDF with one page per promoter', async () =
   assert.match(mailto, /^mailto:ana\.ruiz%40northwind\.com\?subject=.+&body=.+/);
 });
 
-test('reading files shows progress and can be cancelled', async () => {
+test('reading files shows progress per file and overall, and can be cancelled', async () => {
   const page = await app.reset();
-  // Pick 12 files of 100,000 rows and press Cancel as soon as the progress
-  // shows, before the browser has handed over their bytes.
-  const outcome = await page.evaluate(async () => {
+  // Pick 12 files of 100,000 rows; while the engine reads them the page
+  // shows each one's progress and the batch's; Cancel drops the rest.
+  await page.evaluate(() => {
     let rows = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
     for (let i = 0; i < 100000; i++) rows += `F${i},L${i},https://www.linkedin.com/in/p${i},,Globex Corporation,VP Sales,07 Feb 2026\n`;
     const dt = new DataTransfer();
@@ -152,20 +152,22 @@ test('reading files shows progress and can be cancelled', async () => {
     const input = document.querySelector('[data-testid=file-input]');
     input.files = dt.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0));
-    const progress = document.querySelector('[data-testid=import-progress]');
-    const total = progress?.dataset.total;
-    document.querySelector('[data-testid=cancel-import]')?.click();
-    await new Promise((r) => setTimeout(r, 2000));
-    return {
-      total,
-      progressLeft: !!document.querySelector('[data-testid=import-progress]'),
-      cards: document.querySelectorAll('[data-testid=file-card]').length,
-      notice: document.querySelector('[data-testid=notice]')?.innerText ?? '',
-    };
   });
-  assert.equal(outcome.total, '12', 'the progress counts the picked files');
-  assert.equal(outcome.progressLeft, false);
-  assert.ok(outcome.cards < 12, `cancelled before all 12 were read (${outcome.cards} read)`);
-  assert.match(outcome.notice, /Stopped reading \d+ files?/);
+  const progress = page.locator('[data-testid=import-progress]');
+  await progress.waitFor();
+  assert.equal(await progress.getAttribute('data-total'), '12', 'the progress counts the picked files');
+  const pending = await page.$$eval('[data-testid=file-pending]', (cards) => cards.map((c) => ({
+    file: c.dataset.file, total: Number(c.dataset.total), bar: !!c.querySelector('progress'),
+  })));
+  assert.ok(pending.length >= 1 && pending.every((p) => p.bar && p.total > 8_000_000), JSON.stringify(pending));
+  assert.ok(await page.locator('[data-testid=import-progress-bar]').count() === 1, 'an overall bar');
+  await page.click('[data-testid=cancel-import]');
+  await progress.waitFor({ state: 'detached' });
+  await page.locator('[data-testid=notice]').waitFor();
+  assert.match(await page.locator('[data-testid=notice]').innerText(), /Stopped reading \d+ files?/);
+  const cards = await fileCards(page);
+  assert.ok(cards.length < 12, `cancelled before all 12 were read (${cards.length} read)`);
+  // What was read before the cancel is whole.
+  assert.ok(cards.every((c) => c.rows === 100000), JSON.stringify(cards.map((c) => c.rows)));
+  assert.equal(await page.locator('[data-testid=file-pending]').count(), 0);
 });

@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::core::backup::{Backup, BackupFile, FORMAT};
+use crate::core::backup::{BackupFile, FORMAT};
 use crate::core::goal::AskRecord;
 use crate::core::settings::Settings;
 
@@ -94,9 +94,12 @@ async fn complete(tx: &IdbTransaction) -> Result<(), String> {
 
 /// Open (and on first use create) the database.
 pub async fn open() -> Result<IdbDatabase, String> {
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or("this browser offers no IndexedDB (private mode?)")?;
+    // The engine runs in a worker: `indexedDB` of whatever global this is.
+    let factory: web_sys::IdbFactory =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+            .ok()
+            .and_then(|f| f.dyn_into().ok())
+            .ok_or("this browser offers no IndexedDB (private mode?)")?;
     let req = factory.open_with_u32(DB, 1).map_err(js_err)?;
     let upgrade = Closure::once_into_js({
         let req = req.clone();
@@ -125,8 +128,16 @@ fn store(
     Ok((tx, store))
 }
 
-/// What this browser has saved, as a backup; `None` when nothing is saved.
-pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
+/// What this browser saved.
+pub struct Loaded {
+    pub settings: Settings,
+    pub asks: Vec<AskRecord>,
+    /// Each file with its entry key (`file:<id>`).
+    pub files: Vec<(String, BackupFile)>,
+}
+
+/// What this browser has saved; `None` when nothing is saved.
+pub async fn load(db: &IdbDatabase) -> Result<Option<Loaded>, String> {
     let (_tx, store) = store(db, IdbTransactionMode::Readonly)?;
     let meta = request(store.get(&JsValue::from_str("meta")).map_err(js_err)?).await?;
     let Some(meta) = meta.as_string() else {
@@ -137,6 +148,12 @@ pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
     if meta.format != FORMAT {
         return Err("the saved state is not Referral Radar's".into());
     }
+    if meta.schema > crate::core::backup::SCHEMA {
+        return Err(format!(
+            "it was saved by a newer version of Referral Radar (schema {}); it was left as it is",
+            meta.schema
+        ));
+    }
     let mut files = Vec::new();
     for key in &meta.files {
         // Each read gets its own transaction: awaiting lets a readonly one finish.
@@ -146,13 +163,15 @@ pub async fn load(db: &IdbDatabase) -> Result<Option<Backup>, String> {
             continue;
         };
         match serde_json::from_str::<BackupFile>(&text) {
-            Ok(f) => files.push(f),
+            Ok(f) => files.push((key.clone(), f)),
             Err(e) => return Err(format!("a saved file ({key}) is damaged ({e})")),
         }
     }
-    let mut backup = Backup::new(meta.settings, files, meta.asks, None);
-    backup.schema = meta.schema;
-    Ok(Some(backup))
+    Ok(Some(Loaded {
+        settings: meta.settings,
+        asks: meta.asks,
+        files,
+    }))
 }
 
 fn store_ro(db: &IdbDatabase) -> Result<(IdbTransaction, IdbObjectStore), String> {
@@ -163,22 +182,22 @@ fn store_ro(db: &IdbDatabase) -> Result<(IdbTransaction, IdbObjectStore), String
 /// files are not rewritten.
 #[derive(Default)]
 pub struct Saved {
-    pub files: HashMap<String, usize>,
+    pub files: HashMap<String, u64>,
 }
 
 /// Save: changed file entries, removed ones, and the meta, in one transaction.
 /// `files` are (entry key, identity, JSON of a `BackupFile`); the identity
-/// changes when the file's data, options or owner change, and the JSON may
-/// be left empty for a file whose identity was saved already.
+/// changes when the file's data, options or owner change, and the JSON is
+/// left empty for a file whose identity was saved already.
 pub async fn save(
     db: &IdbDatabase,
     settings: &Settings,
     asks: &[AskRecord],
-    files: Vec<(String, usize, String)>,
+    files: Vec<(String, u64, String)>,
     saved: &std::cell::RefCell<Saved>,
 ) -> Result<(), String> {
     let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
-    let previous: HashMap<String, usize> = saved.borrow().files.clone();
+    let previous: HashMap<String, u64> = saved.borrow().files.clone();
     let mut now = HashMap::new();
     let result = (|| -> Result<(), String> {
         for (key, ident, json) in &files {

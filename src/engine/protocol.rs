@@ -1,0 +1,252 @@
+//! Messages between the page and the engine. Each message is a JSON
+//! string, sometimes with an attachment (a `File`, a list of them, or a
+//! `Blob`) passed alongside by `postMessage` — file contents are never
+//! copied into a message.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::ask::AskList;
+use crate::core::dates::Date;
+use crate::core::goal::AskRecord;
+use crate::core::import::{ImportOptions, ImportedFile};
+use crate::core::nps::NpsReport;
+use crate::core::settings::Settings;
+
+/// The page to the engine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToEngine {
+    /// Open storage and answer [`FromEngine::Loaded`].
+    Start {
+        today: Date,
+    },
+    /// Import the files attached (an array of `File`), in order.
+    Import,
+    /// Read the attached `File` as the new version of file `id`.
+    Replace {
+        id: u32,
+    },
+    /// Read file `id` again with the user's corrections.
+    Reimport {
+        id: u32,
+        options: ImportOptions,
+    },
+    Remove {
+        id: u32,
+    },
+    /// Drop every file still waiting to be read.
+    Cancel,
+    /// What the user decided; the engine saves it and ranks again.
+    Sync(Box<SyncState>),
+    /// Answer [`FromEngine::Backup`] with everything as a backup file.
+    Backup {
+        saved_on: String,
+    },
+    /// Replace everything with the attached backup `File`.
+    Restore,
+    /// Remove everything from this browser.
+    Forget,
+}
+
+/// Everything the user decides that is not a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SyncState {
+    pub settings: Settings,
+    pub asks: Vec<AskRecord>,
+    /// The owner chosen for each network (file id, promoter key), `None`
+    /// when the user left the guess.
+    pub owners: Vec<(u32, Option<String>)>,
+    pub today: Date,
+    /// The page's revision this state is, echoed in [`View::revision`].
+    pub revision: u64,
+}
+
+/// One file as the page shows it: the import without its rows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileSummary {
+    pub id: u32,
+    pub options: ImportOptions,
+    pub owner: Option<String>,
+    /// `records` is always empty here; `rows` says how many were kept.
+    pub imported: ImportedFile,
+    /// Milliseconds from the file's bytes to typed rows, in the engine.
+    pub import_ms: f64,
+    /// The engine still has the file and can read it again with corrections.
+    pub rereadable: bool,
+}
+
+/// A file waiting to be read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    pub id: u32,
+    pub name: String,
+    pub bytes: u64,
+}
+
+/// What was saved, or restored from a backup.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub settings: Settings,
+    pub asks: Vec<AskRecord>,
+    pub files: Vec<FileSummary>,
+}
+
+/// Everything derived from the data, for the page to render.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// The [`SyncState::revision`] this was computed with.
+    pub revision: u64,
+    pub ask_list: AskList,
+    pub nps: NpsReport,
+    /// Things worth knowing about the data ("X is not in the NPS file").
+    pub notes: Vec<String>,
+    /// Every respondent who may be a promoter: (key, score).
+    pub promoters: Vec<(String, u8)>,
+    /// NPS respondents (key, label) to choose a network's owner from.
+    pub respondents: Vec<(String, String)>,
+    /// Each network's owner, chosen or guessed: (file id, promoter key).
+    pub owners: Vec<(u32, Option<String>)>,
+    /// Milliseconds the engine spent on this view (candidates and ranking).
+    pub compute_ms: f64,
+    /// Rows the engine holds, across every file.
+    pub rows: usize,
+    /// Bytes of memory the engine's WebAssembly instance holds (it never
+    /// shrinks, so this is also its peak).
+    pub memory_bytes: f64,
+}
+
+/// The engine to the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromEngine {
+    /// The engine runs and takes messages.
+    Ready,
+    /// Storage was read: what was saved (if anything) and, if it could
+    /// not be read or cannot keep anything, why.
+    Loaded {
+        saved: Option<Snapshot>,
+        problem: Option<String>,
+    },
+    /// Files now waiting to be read, in order.
+    Queued(Vec<Pending>),
+    /// Bytes of file `id` read so far.
+    Progress {
+        id: u32,
+        read: u64,
+        total: u64,
+    },
+    /// File `id` was imported (new, replaced or re-read).
+    Imported(Box<FileSummary>),
+    /// These files were not read (the user cancelled).
+    Cancelled(Vec<u32>),
+    View(Box<View>),
+    /// A backup file was read and replaced everything.
+    Restored(Snapshot),
+    /// Everything was removed from this browser.
+    Forgotten,
+    /// Something the user must know; `storage` offers the backup download.
+    Notice {
+        storage: bool,
+        message: String,
+    },
+    /// The backup file, attached as a `Blob`.
+    Backup,
+    /// The engine hit an internal error and stopped.
+    Fatal(String),
+}
+
+impl ToEngine {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl FromEngine {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The file as the page keeps it: everything but the rows.
+pub fn summary(
+    id: u32,
+    options: &ImportOptions,
+    owner: &Option<String>,
+    imported: &ImportedFile,
+    import_ms: f64,
+    rereadable: bool,
+) -> FileSummary {
+    FileSummary {
+        id,
+        options: options.clone(),
+        owner: owner.clone(),
+        imported: ImportedFile {
+            file: imported.file.clone(),
+            kind: imported.kind,
+            owner: imported.owner.clone(),
+            owner_company: imported.owner_company.clone(),
+            account_role: imported.account_role,
+            encoding: imported.encoding,
+            delimiter: imported.delimiter.clone(),
+            header_line: imported.header_line,
+            columns: imported.columns.clone(),
+            rows: imported.rows,
+            skipped: imported.skipped,
+            problems: imported.problems.clone(),
+            notes: imported.notes.clone(),
+            records: Default::default(),
+        },
+        import_ms,
+        rereadable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{import_file, ImportOptions};
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let imported = import_file(
+            "ana_Connections.csv",
+            b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nLi,Wei,,,Globex,CFO,07 Feb 2026\n",
+            &ImportOptions::default(),
+        );
+        let s = summary(3, &ImportOptions::default(), &None, &imported, 1.5, true);
+        assert_eq!(s.imported.rows, 1);
+        assert!(matches!(
+            s.imported.records,
+            crate::core::model::Records::None
+        ));
+        let msgs = vec![
+            FromEngine::Imported(Box::new(s.clone())),
+            FromEngine::Loaded {
+                saved: Some(Snapshot {
+                    files: vec![s],
+                    ..Snapshot::default()
+                }),
+                problem: None,
+            },
+            FromEngine::View(Box::default()),
+            FromEngine::Progress {
+                id: 1,
+                read: 10,
+                total: 20,
+            },
+        ];
+        for m in msgs {
+            let back: FromEngine = serde_json::from_str(&m.to_json()).unwrap();
+            assert_eq!(back, m);
+        }
+        let sync = ToEngine::Sync(Box::new(SyncState {
+            owners: vec![(1, Some("ana@x.com".into())), (2, None)],
+            revision: 7,
+            settings: Settings::default(),
+            asks: Vec::new(),
+            today: Date::new(2026, 12, 4).unwrap(),
+        }));
+        assert_eq!(
+            serde_json::from_str::<ToEngine>(&sync.to_json()).unwrap(),
+            sync
+        );
+    }
+}

@@ -1,0 +1,797 @@
+//! The engine's event loop in the worker: messages in, one job at a time,
+//! the view and a save once the queue is empty.
+//!
+//! Work is done in small steps, each its own task: reading and importing
+//! one file, then yielding (through a `MessageChannel`, which is not
+//! clamped like `setTimeout`) so a `Cancel` or a `Sync` from the page is
+//! handled between files. The view is computed, and the state saved, only
+//! when no file is waiting, so a batch of a hundred files costs one
+//! candidate build, not a hundred.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, IdbDatabase, MessageEvent};
+
+use super::protocol::{
+    summary, FileSummary, FromEngine, Pending, Snapshot, SyncState, ToEngine, View,
+};
+use super::storage::{self, Saved};
+use crate::core::backup::{Backup, BackupFile, FORMAT, SCHEMA};
+use crate::core::candidates::{build_candidates, CandidateSet, Dataset};
+use crate::core::dates::Date;
+use crate::core::goal::AskRecord;
+use crate::core::import::{import_file, ImportOptions, ImportedFile};
+use crate::core::limits::MAX_FILE_BYTES;
+use crate::core::model::{NpsResponse, Problem, Records};
+use crate::core::nps::nps_report;
+use crate::core::owners::{owner_of, respondents};
+use crate::core::rank::{rank, Weights};
+use crate::core::settings::Settings;
+
+/// Bytes read per step while streaming a file in, so progress shows.
+const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
+
+struct EngineFile {
+    id: u32,
+    /// Its entry in this browser's storage (`file:…`), kept across visits.
+    key: String,
+    /// The file as the user picked it, to read again with corrections.
+    /// `None` for files restored from storage or a backup.
+    source: Option<File>,
+    options: ImportOptions,
+    owner: Option<String>,
+    imported: ImportedFile,
+    import_ms: f64,
+    /// Bumped whenever what is saved of this file changes.
+    generation: u64,
+}
+
+enum Job {
+    Import { id: u32, file: File },
+    Replace { id: u32, file: File },
+}
+
+impl Job {
+    fn id(&self) -> u32 {
+        match self {
+            Job::Import { id, .. } | Job::Replace { id, .. } => *id,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Engine {
+    files: Vec<EngineFile>,
+    next_id: u32,
+    generation: u64,
+    queue: VecDeque<Job>,
+    sync: Option<SyncState>,
+    /// Storage is read (or failed); jobs wait until then.
+    started: bool,
+    db: Option<IdbDatabase>,
+    saved: Rc<RefCell<Saved>>,
+    saving: bool,
+    save_dirty: bool,
+    view_dirty: bool,
+    /// Candidates are rebuilt only when the data or their settings change.
+    data_version: u64,
+    candidates: Option<(u64, Settings, Rc<CandidateSet>)>,
+    step_scheduled: bool,
+    channel: Option<web_sys::MessageChannel>,
+    /// The page's today (it may be fixed for a demo or a test).
+    today: Option<Date>,
+}
+
+thread_local! {
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+fn post(msg: &FromEngine) {
+    post_with(msg, None);
+}
+
+fn post_with(msg: &FromEngine, attachment: Option<&JsValue>) {
+    let data = js_sys::Array::of1(&JsValue::from_str(&msg.to_json()));
+    if let Some(a) = attachment {
+        data.push(a);
+    }
+    let _ = scope().post_message(&data);
+}
+
+fn notice(storage: bool, message: String) {
+    post(&FromEngine::Notice { storage, message });
+}
+
+/// Start the engine in this worker: handle messages, say we are ready.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&message.clone().into());
+        post(&FromEngine::Fatal(message));
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        let data: js_sys::Array = e.data().unchecked_into();
+        let Some(json) = data.get(0).as_string() else {
+            return;
+        };
+        match serde_json::from_str::<ToEngine>(&json) {
+            Ok(msg) => handle(msg, data.get(1)),
+            Err(e) => notice(
+                false,
+                format!("The engine got a message it cannot read ({e})."),
+            ),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+
+    // Steps are scheduled through a channel of our own.
+    if let Ok(channel) = web_sys::MessageChannel::new() {
+        let on_step = Closure::<dyn FnMut(MessageEvent)>::new(|_| step());
+        channel
+            .port1()
+            .set_onmessage(Some(on_step.as_ref().unchecked_ref()));
+        on_step.forget();
+        ENGINE.with(|e| e.borrow_mut().channel = Some(channel));
+    }
+    post(&FromEngine::Ready);
+}
+
+fn schedule() {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        if e.step_scheduled {
+            return;
+        }
+        e.step_scheduled = true;
+        match &e.channel {
+            Some(c) => {
+                let _ = c.port2().post_message(&JsValue::NULL);
+            }
+            None => {
+                // No MessageChannel: a timer does the same, a little slower.
+                let f = Closure::once_into_js(step);
+                let _ = scope()
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+            }
+        }
+    });
+}
+
+fn handle(msg: ToEngine, attachment: JsValue) {
+    match msg {
+        ToEngine::Start { today } => {
+            ENGINE.with(|e| e.borrow_mut().today = Some(today));
+            wasm_bindgen_futures::spawn_local(load());
+        }
+        ToEngine::Import => {
+            let files: js_sys::Array = if attachment.is_array() {
+                attachment.unchecked_into()
+            } else {
+                js_sys::Array::of1(&attachment)
+            };
+            let mut queued = Vec::new();
+            ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                for f in files.iter() {
+                    let Ok(file) = f.dyn_into::<File>() else {
+                        continue;
+                    };
+                    e.next_id += 1;
+                    let id = e.next_id;
+                    queued.push(Pending {
+                        id,
+                        name: file.name(),
+                        bytes: file.size() as u64,
+                    });
+                    e.queue.push_back(Job::Import { id, file });
+                }
+            });
+            post(&FromEngine::Queued(queued));
+            schedule();
+        }
+        ToEngine::Replace { id } => {
+            let Ok(file) = attachment.dyn_into::<File>() else {
+                return;
+            };
+            post(&FromEngine::Queued(vec![Pending {
+                id,
+                name: file.name(),
+                bytes: file.size() as u64,
+            }]));
+            ENGINE.with(|e| e.borrow_mut().queue.push_back(Job::Replace { id, file }));
+            schedule();
+        }
+        ToEngine::Reimport { id, options } => {
+            let source = ENGINE.with(|e| {
+                e.borrow()
+                    .files
+                    .iter()
+                    .find(|f| f.id == id)
+                    .and_then(|f| f.source.clone())
+            });
+            let Some(file) = source else {
+                return;
+            };
+            let (imported, ms) = read_and_import(id, &file, &options);
+            let summary = ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                let generation = e.bump();
+                let f = e.files.iter_mut().find(|f| f.id == id)?;
+                f.imported = imported;
+                f.import_ms = ms;
+                f.options = options;
+                f.generation = generation;
+                Some(file_summary(f))
+            });
+            if let Some(s) = summary {
+                post(&FromEngine::Imported(Box::new(s)));
+            }
+            data_changed();
+        }
+        ToEngine::Remove { id } => {
+            ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                e.files.retain(|f| f.id != id);
+                e.queue.retain(|j| j.id() != id);
+            });
+            data_changed();
+        }
+        ToEngine::Cancel => {
+            let ids: Vec<u32> =
+                ENGINE.with(|e| e.borrow_mut().queue.drain(..).map(|j| j.id()).collect());
+            post(&FromEngine::Cancelled(ids));
+        }
+        ToEngine::Sync(sync) => {
+            ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                let mut owners_changed = false;
+                for (id, owner) in &sync.owners {
+                    let Some(i) = e.files.iter().position(|f| f.id == *id) else {
+                        continue;
+                    };
+                    if e.files[i].owner != *owner {
+                        let generation = e.bump();
+                        let f = &mut e.files[i];
+                        f.owner = owner.clone();
+                        f.generation = generation;
+                        owners_changed = true;
+                    }
+                }
+                let history_changed = e.sync.as_ref().map(|s| &s.asks) != Some(&sync.asks);
+                if owners_changed || history_changed {
+                    e.data_version += 1;
+                }
+                e.today = Some(sync.today);
+                e.sync = Some(*sync);
+                e.view_dirty = true;
+                e.save_dirty = true;
+            });
+            schedule();
+        }
+        ToEngine::Backup { saved_on } => backup(saved_on),
+        ToEngine::Restore => {
+            let Ok(file) = attachment.dyn_into::<File>() else {
+                return;
+            };
+            restore(&file);
+        }
+        ToEngine::Forget => wasm_bindgen_futures::spawn_local(forget()),
+    }
+}
+
+impl Engine {
+    fn bump(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation
+    }
+}
+
+fn file_summary(f: &EngineFile) -> FileSummary {
+    summary(
+        f.id,
+        &f.options,
+        &f.owner,
+        &f.imported,
+        f.import_ms,
+        f.source.is_some(),
+    )
+}
+
+fn data_changed() {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.data_version += 1;
+        e.view_dirty = true;
+        e.save_dirty = true;
+    });
+    schedule();
+}
+
+/// Read `file` in chunks (reporting progress as `id`) and import it.
+/// Returns the import and the milliseconds from bytes to typed rows.
+fn read_and_import(id: u32, file: &File, options: &ImportOptions) -> (ImportedFile, f64) {
+    let name = file.name();
+    let size = file.size();
+    let failed = |why: String| {
+        let mut imported = ImportedFile {
+            file: name.clone(),
+            ..ImportedFile::default()
+        };
+        imported.problems.push(Problem::file(why));
+        (imported, 0.0)
+    };
+    if size > MAX_FILE_BYTES as f64 {
+        return failed(format!(
+            "{name} is {:.0} MB; Referral Radar reads files up to {} MB. Nothing was imported from it: split it or export less.",
+            size / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    let reader = match FileReaderSync::new() {
+        Ok(r) => r,
+        Err(e) => return failed(format!("The browser could not read {name} ({e:?}).")),
+    };
+    let mut bytes = vec![0u8; size as usize];
+    let mut at = 0f64;
+    while at < size {
+        let end = (at + CHUNK).min(size);
+        let chunk = file
+            .slice_with_f64_and_f64(at, end)
+            .and_then(|blob| reader.read_as_array_buffer(&blob));
+        match chunk {
+            Ok(buf) => {
+                js_sys::Uint8Array::new(&buf).copy_to(&mut bytes[at as usize..end as usize]);
+            }
+            Err(e) => {
+                let why = e
+                    .dyn_ref::<web_sys::DomException>()
+                    .map_or_else(|| format!("{e:?}"), |x| x.message());
+                return failed(format!(
+                    "The browser could not read {name} ({why}). Nothing was imported from it: if the file was moved or changed, pick it again."
+                ));
+            }
+        }
+        at = end;
+        post(&FromEngine::Progress {
+            id,
+            read: at as u64,
+            total: size as u64,
+        });
+    }
+    let start = now_ms();
+    let imported = import_file(&name, &bytes, options);
+    (imported, now_ms() - start)
+}
+
+/// One step: a file from the queue, else the view, else a save.
+fn step() {
+    let job = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.step_scheduled = false;
+        if !e.started {
+            return None;
+        }
+        e.queue.pop_front()
+    });
+    if let Some(job) = job {
+        run(job);
+        schedule();
+        return;
+    }
+    let (view, save) = ENGINE.with(|e| {
+        let e = e.borrow();
+        (
+            e.started && e.view_dirty && e.sync.is_some(),
+            e.started && e.save_dirty && e.sync.is_some() && !e.saving,
+        )
+    });
+    if view {
+        let v = compute_view();
+        post(&FromEngine::View(Box::new(v)));
+    }
+    if save {
+        wasm_bindgen_futures::spawn_local(save_now());
+    }
+}
+
+fn run(job: Job) {
+    match job {
+        Job::Import { id, file } => {
+            let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
+            let s = ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                let generation = e.bump();
+                let f = EngineFile {
+                    id,
+                    key: new_key(id),
+                    source: Some(file),
+                    options: ImportOptions::default(),
+                    owner: None,
+                    imported,
+                    import_ms: ms,
+                    generation,
+                };
+                let s = file_summary(&f);
+                e.files.push(f);
+                s
+            });
+            post(&FromEngine::Imported(Box::new(s)));
+        }
+        Job::Replace { id, file } => {
+            let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
+            let s = ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                let generation = e.bump();
+                let f = e.files.iter_mut().find(|f| f.id == id)?;
+                f.source = Some(file);
+                f.imported = imported;
+                f.import_ms = ms;
+                f.options = ImportOptions::default();
+                f.generation = generation;
+                Some(file_summary(f))
+            });
+            if let Some(s) = s {
+                post(&FromEngine::Imported(Box::new(s)));
+            }
+        }
+    }
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.data_version += 1;
+        e.view_dirty = true;
+        e.save_dirty = true;
+    });
+}
+
+/// Candidates (rebuilt only when needed), the ranking, NPS and owners.
+fn compute_view() -> View {
+    let start = now_ms();
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.view_dirty = false;
+        let sync = e.sync.clone().expect("a view is computed after a sync");
+        let responses: Vec<&NpsResponse> = e
+            .files
+            .iter()
+            .flat_map(|f| match &f.imported.records {
+                Records::Nps(rows) => rows.iter().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let owners: Vec<(u32, Option<String>)> = e
+            .files
+            .iter()
+            .map(|f| (f.id, owner_of(&f.imported, f.owner.as_deref(), &responses)))
+            .collect();
+        let respondents = respondents(responses.iter().copied());
+        let cand_settings = Settings {
+            weights: Weights::default(),
+            ..sync.settings.clone()
+        };
+        let fresh = match &e.candidates {
+            Some((v, s, c)) if *v == e.data_version && *s == cand_settings => Some(c.clone()),
+            _ => None,
+        };
+        let candidates = match fresh {
+            Some(c) => c,
+            None => {
+                let mut dataset = Dataset::with_owners(
+                    e.files
+                        .iter()
+                        .zip(&owners)
+                        .map(|(f, (_, o))| (&f.imported, o.clone())),
+                );
+                dataset.history = &sync.asks;
+                Rc::new(build_candidates(&dataset, &cand_settings))
+            }
+        };
+        let ask_list = rank(
+            &candidates,
+            &sync.settings.weights,
+            &sync.settings,
+            sync.today,
+        );
+        let mut rows: Vec<NpsResponse> = Vec::new();
+        let mut problems: Vec<Problem> = Vec::new();
+        for f in &e.files {
+            if let Records::Nps(r) = &f.imported.records {
+                rows.extend(r.iter().cloned());
+                problems.extend(f.imported.problems.iter().cloned());
+            }
+        }
+        let nps = nps_report(&rows, &problems);
+        let view = View {
+            revision: sync.revision,
+            ask_list,
+            nps,
+            notes: candidates.notes.clone(),
+            promoters: candidates
+                .promoters
+                .iter()
+                .map(|p| (p.key().to_string(), p.score))
+                .collect(),
+            respondents,
+            owners,
+            compute_ms: 0.0,
+            rows: e.files.iter().map(|f| f.imported.records.len()).sum(),
+            memory_bytes: (core::arch::wasm32::memory_size(0) * 65536) as f64,
+        };
+        let version = e.data_version;
+        e.candidates = Some((version, cand_settings, candidates));
+        View {
+            compute_ms: now_ms() - start,
+            ..view
+        }
+    })
+}
+
+/// The borrowed shape of `BackupFile`, to save a file without cloning it.
+#[derive(Serialize)]
+struct BackupFileRef<'a> {
+    options: &'a ImportOptions,
+    owner: &'a Option<String>,
+    imported: &'a ImportedFile,
+}
+
+/// The borrowed shape of `Backup`.
+#[derive(Serialize)]
+struct BackupRef<'a> {
+    format: &'a str,
+    schema: u32,
+    saved_on: Option<String>,
+    settings: &'a Settings,
+    files: Vec<BackupFileRef<'a>>,
+    asks: &'a [AskRecord],
+}
+
+/// Save what changed since the last save, in one transaction.
+async fn save_now() {
+    let prepared = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let db = e.db.clone()?;
+        let sync = e.sync.clone()?;
+        e.saving = true;
+        e.save_dirty = false;
+        let prev = e.saved.borrow().files.clone();
+        let files: Vec<(String, u64, String)> = e
+            .files
+            .iter()
+            .map(|f| {
+                let key = f.key.clone();
+                let json = if prev.get(&key) == Some(&f.generation) {
+                    String::new()
+                } else {
+                    serde_json::to_string(&BackupFileRef {
+                        options: &f.options,
+                        owner: &f.owner,
+                        imported: &f.imported,
+                    })
+                    .unwrap_or_default()
+                };
+                (key, f.generation, json)
+            })
+            .collect();
+        Some((db, sync, files, e.saved.clone()))
+    });
+    let Some((db, sync, files, saved)) = prepared else {
+        return;
+    };
+    let result = storage::save(&db, &sync.settings, &sync.asks, files, &saved).await;
+    if let Err(e) = result {
+        notice(true, format!(
+            "Your last change could not be saved in this browser ({e}). It is still on the page: download a backup to keep it."
+        ));
+    }
+    let again = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.saving = false;
+        e.save_dirty
+    });
+    if again {
+        schedule();
+    }
+}
+
+/// Open storage, restore what it holds, then start taking jobs.
+async fn load() {
+    let mut problem = None;
+    let mut snapshot = None;
+    match storage::open().await {
+        Ok(db) => match storage::load(&db).await {
+            Ok(Some(loaded)) => {
+                snapshot = Some(install(loaded.settings, loaded.asks, loaded.files, true));
+                ENGINE.with(|e| e.borrow_mut().db = Some(db));
+            }
+            Ok(None) => ENGINE.with(|e| e.borrow_mut().db = Some(db)),
+            // What could not be read is left untouched: no saving over it.
+            Err(e) => {
+                problem = Some(format!(
+                    "Your saved work could not be read ({e}). It was left as it is; what you do now is not kept in this browser, so download a backup before you leave"
+                ))
+            }
+        },
+        Err(e) => {
+            problem = Some(format!(
+                "This browser cannot keep your work between visits ({e})"
+            ))
+        }
+    }
+    ENGINE.with(|e| e.borrow_mut().started = true);
+    post(&FromEngine::Loaded {
+        saved: snapshot,
+        problem,
+    });
+    schedule();
+}
+
+/// A storage key no earlier visit used: ids restart at every visit.
+fn new_key(id: u32) -> String {
+    format!("file:{}-{id}", js_sys::Date::now() as u64)
+}
+
+/// Replace every file with `files` (from storage, with their keys, or from
+/// a backup); returns what the page shows. Files from storage count as
+/// saved; a backup's are saved next. Files waiting to be read stay queued.
+fn install(
+    settings: Settings,
+    asks: Vec<AskRecord>,
+    files: Vec<(String, BackupFile)>,
+    from_storage: bool,
+) -> Snapshot {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.files.clear();
+        let mut saved = HashMap::new();
+        for (key, f) in files {
+            let generation = e.bump();
+            e.next_id += 1;
+            let id = e.next_id;
+            let key = if from_storage {
+                saved.insert(key.clone(), generation);
+                key
+            } else {
+                new_key(id)
+            };
+            e.files.push(EngineFile {
+                id,
+                key,
+                source: None,
+                options: f.options,
+                owner: f.owner,
+                imported: f.imported,
+                import_ms: 0.0,
+                generation,
+            });
+        }
+        // What is installed is what the user decided, until the page says more.
+        let today = e.today.unwrap_or_else(|| Date::from_days(0));
+        let revision = e.sync.as_ref().map_or(0, |s| s.revision);
+        e.sync = Some(SyncState {
+            settings: settings.clone(),
+            asks: asks.clone(),
+            owners: Vec::new(),
+            today,
+            revision,
+        });
+        if from_storage {
+            e.saved.borrow_mut().files = saved;
+        }
+        e.data_version += 1;
+        e.view_dirty = true;
+        e.save_dirty = !from_storage;
+        Snapshot {
+            settings,
+            asks,
+            files: e.files.iter().map(file_summary).collect(),
+        }
+    })
+}
+
+/// Everything as a backup file, handed to the page as a `Blob`.
+fn backup(saved_on: String) {
+    let json = ENGINE.with(|e| {
+        let e = e.borrow();
+        let default = SyncState {
+            settings: Settings::default(),
+            asks: Vec::new(),
+            owners: Vec::new(),
+            today: Date::from_days(0),
+            revision: 0,
+        };
+        let sync = e.sync.as_ref().unwrap_or(&default);
+        serde_json::to_string(&BackupRef {
+            format: FORMAT,
+            schema: SCHEMA,
+            saved_on: Some(saved_on),
+            settings: &sync.settings,
+            files: e
+                .files
+                .iter()
+                .map(|f| BackupFileRef {
+                    options: &f.options,
+                    owner: &f.owner,
+                    imported: &f.imported,
+                })
+                .collect(),
+            asks: &sync.asks,
+        })
+    });
+    let json = match json {
+        Ok(j) => j,
+        Err(e) => return notice(false, format!("The backup could not be written ({e}).")),
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    match web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        Ok(blob) => post_with(&FromEngine::Backup, Some(&blob)),
+        Err(e) => notice(false, format!("The backup could not be written ({e:?}).")),
+    }
+}
+
+/// Read a backup file and replace everything with it — or change nothing.
+fn restore(file: &File) {
+    let text = FileReaderSync::new().and_then(|r| r.read_as_text(file));
+    let backup = match text {
+        Ok(t) => Backup::from_json(&t).map_err(|e| e.to_string()),
+        Err(e) => Err(format!(
+            "The backup could not be read ({e:?}). Nothing was changed."
+        )),
+    };
+    match backup {
+        Ok(b) => {
+            // A backup replaces everything, files still waiting included.
+            let dropped: Vec<u32> =
+                ENGINE.with(|e| e.borrow_mut().queue.drain(..).map(|j| j.id()).collect());
+            if !dropped.is_empty() {
+                post(&FromEngine::Cancelled(dropped));
+            }
+            let files = b.files.into_iter().map(|f| (String::new(), f)).collect();
+            let snapshot = install(b.settings, b.asks, files, false);
+            post(&FromEngine::Restored(snapshot));
+            schedule();
+        }
+        Err(message) => notice(false, message),
+    }
+}
+
+/// Clear storage, then everything held here.
+async fn forget() {
+    let db = ENGINE.with(|e| e.borrow().db.clone());
+    if let Some(db) = db {
+        if let Err(e) = storage::clear(&db).await {
+            return notice(
+                true,
+                format!("This browser's copy could not be removed ({e})"),
+            );
+        }
+    }
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        e.files.clear();
+        e.queue.clear();
+        e.saved.borrow_mut().files.clear();
+        e.candidates = None;
+        e.data_version += 1;
+        e.view_dirty = true;
+        e.save_dirty = false;
+    });
+    post(&FromEngine::Forgotten);
+}
