@@ -321,3 +321,58 @@ proptest! {
         prop_assert_eq!(&again, &list);
     }
 }
+
+/// A person known by many promoters is asked of one; five others are
+/// listed as alternates, best first, and the rest counted.
+#[test]
+fn alternates_are_capped_and_counted() {
+    let nps: Vec<NpsResponse> = (0..8)
+        .map(|i| NpsResponse {
+            row: i + 2,
+            name: format!("Promoter {i}"),
+            email: Some(format!("p{i}@example.com")),
+            company: format!("Client {i}"),
+            title: "CEO".into(),
+            score: 10,
+            responded_on: Some(today().add_days(-(i as i64) * 40)),
+            ..NpsResponse::default()
+        })
+        .collect();
+    let tara = vec![Connection {
+        first_name: "Tara".into(),
+        last_name: "Target".into(),
+        url: Some("https://www.linkedin.com/in/tara-target".into()),
+        company: "Globex".into(),
+        title: "CFO".into(),
+        ..Connection::default()
+    }];
+    let accounts = vec![Account {
+        name: "Globex".into(),
+        tier: Some(1),
+        ..Account::default()
+    }];
+    let mut data = Dataset {
+        nps: vec![&nps],
+        accounts: vec![AccountList {
+            role: AccountRole::Target,
+            accounts: &accounts,
+        }],
+        ..Dataset::default()
+    };
+    for r in &nps {
+        data.networks.push(Network {
+            owner: r.email.clone().unwrap(),
+            owner_company: None,
+            connections: &tara,
+        });
+    }
+    let settings = Settings::default();
+    let set = build_candidates(&data, &settings);
+    let list = rank(&set, &settings.weights, &settings, today());
+    assert_eq!(list.asks.len(), 1, "Tara is asked once");
+    let ask = &list.asks[0];
+    assert_eq!(ask.alternates.len(), 5);
+    assert_eq!(ask.more_alternates, 2);
+    assert!(ask.alternates.iter().all(|a| a.promoter != ask.promoter));
+    assert!(ask.alternates.windows(2).all(|w| w[0].score >= w[1].score));
+}

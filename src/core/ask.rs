@@ -55,9 +55,18 @@ pub struct Ask {
     /// 0–100, one decimal.
     pub score: f64,
     pub reasons: Vec<Reason>,
+    /// The best other promoters who could make it, at most
+    /// [`MAX_ALTERNATES`], best first.
     pub alternates: Vec<Alternate>,
+    /// How many more could (a person known by a hundred promoters is
+    /// listed with five and "95 more").
+    #[serde(default)]
+    pub more_alternates: u32,
     pub timing: Timing,
 }
+
+/// Alternates listed per ask; the rest are counted.
+pub const MAX_ALTERNATES: usize = 5;
 
 /// The executive's email to one promoter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -168,8 +177,10 @@ pub fn assemble(
                 match_confidence: t.match_confidence,
                 score: round1(s.score),
                 reasons: reasons(set, path, &timings[s.promoter as usize], weights, settings),
+                more_alternates: alternates.len().saturating_sub(MAX_ALTERNATES) as u32,
                 alternates: alternates
                     .into_iter()
+                    .take(MAX_ALTERNATES)
                     .map(|(score, pi)| {
                         let ap = &set.promoters[pi as usize];
                         Alternate {

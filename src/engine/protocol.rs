@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::ask::AskList;
+use crate::core::ask::{AccountWayIn, Ask, AskList};
 use crate::core::dates::Date;
 use crate::core::goal::AskRecord;
 use crate::core::import::{ImportOptions, ImportedFile};
@@ -72,6 +72,10 @@ pub struct FileSummary {
     pub import_ms: f64,
     /// The engine still has the file and can read it again with corrections.
     pub rereadable: bool,
+    /// For a network: whose it looked like when it was imported (until
+    /// the next [`View`] says).
+    #[serde(default)]
+    pub guessed_owner: Option<String>,
 }
 
 /// A file waiting to be read.
@@ -107,6 +111,10 @@ pub struct View {
     pub owners: Vec<(u32, Option<String>)>,
     /// Milliseconds the engine spent on this view (candidates and ranking).
     pub compute_ms: f64,
+    /// `ask_list.asks` arrive after the view in [`FromEngine::Asks`]
+    /// parts, this many in all (0: none, the view is whole).
+    #[serde(default)]
+    pub asks_total: usize,
     /// Rows the engine holds, across every file.
     pub rows: usize,
     /// Bytes of memory the engine's WebAssembly instance holds (it never
@@ -137,7 +145,22 @@ pub enum FromEngine {
     Imported(Box<FileSummary>),
     /// These files were not read (the user cancelled).
     Cancelled(Vec<u32>),
+    /// The ask list, NPS and owners. A big view comes in parts, each read
+    /// by the page in a task of its own: its asks follow in
+    /// [`FromEngine::Asks`], then `ask_list.accounts` in
+    /// [`FromEngine::Accounts`] (the last part says `done`).
     View(Box<View>),
+    Asks {
+        revision: u64,
+        asks: Vec<Ask>,
+    },
+    Accounts {
+        revision: u64,
+        accounts: Vec<AccountWayIn>,
+        done: bool,
+    },
+    /// The NPS respondents, sent after a survey is imported.
+    Respondents(Vec<(String, String)>),
     /// A backup file was read and replaced everything.
     Restored(Snapshot),
     /// Everything was removed from this browser.
@@ -151,6 +174,47 @@ pub enum FromEngine {
     Backup,
     /// The engine hit an internal error and stopped.
     Fatal(String),
+}
+
+/// A view arriving in parts, put back together before the page sees it.
+#[derive(Default)]
+pub struct Assembly {
+    view: Option<Box<View>>,
+    accounts: Vec<AccountWayIn>,
+}
+
+impl Assembly {
+    /// Take one message; return what the page should see now, if anything.
+    pub fn take(&mut self, msg: FromEngine) -> Option<FromEngine> {
+        match msg {
+            FromEngine::View(v) if v.asks_total > 0 => {
+                self.view = Some(v);
+                None
+            }
+            FromEngine::Asks { revision, asks } => {
+                let v = self.view.as_mut().filter(|v| v.revision == revision)?;
+                v.ask_list.asks.extend(asks);
+                if v.ask_list.asks.len() >= v.asks_total {
+                    self.view.take().map(FromEngine::View)
+                } else {
+                    None
+                }
+            }
+            FromEngine::Accounts {
+                revision,
+                accounts,
+                done,
+            } => {
+                self.accounts.extend(accounts);
+                done.then(|| FromEngine::Accounts {
+                    revision,
+                    accounts: std::mem::take(&mut self.accounts),
+                    done,
+                })
+            }
+            other => Some(other),
+        }
+    }
 }
 
 impl ToEngine {
@@ -196,6 +260,7 @@ pub fn summary(
         },
         import_ms,
         rereadable,
+        guessed_owner: None,
     }
 }
 
@@ -248,5 +313,96 @@ mod tests {
             serde_json::from_str::<ToEngine>(&sync.to_json()).unwrap(),
             sync
         );
+    }
+
+    fn ask(rank: u32) -> Ask {
+        Ask {
+            rank,
+            promoter: "p@x.com".into(),
+            promoter_name: "P".into(),
+            target: format!("T{rank}"),
+            target_url: None,
+            link: None,
+            title: String::new(),
+            account: "Globex".into(),
+            company: "Globex".into(),
+            match_tier: crate::core::company::MatchTier::Exact,
+            match_confidence: 1.0,
+            score: 50.0,
+            reasons: Vec::new(),
+            alternates: Vec::new(),
+            more_alternates: 0,
+            timing: crate::core::rank::Timing::Unknown,
+        }
+    }
+
+    #[test]
+    fn a_view_in_parts_is_whole_again() {
+        let mut a = Assembly::default();
+        let view = View {
+            revision: 3,
+            asks_total: 3,
+            ..View::default()
+        };
+        assert_eq!(a.take(FromEngine::View(Box::new(view))), None);
+        // A part of an older revision is ignored.
+        let old = FromEngine::Asks {
+            revision: 2,
+            asks: vec![ask(9)],
+        };
+        assert_eq!(a.take(old), None);
+        assert_eq!(
+            a.take(FromEngine::Asks {
+                revision: 3,
+                asks: vec![ask(1), ask(2)]
+            }),
+            None
+        );
+        let Some(FromEngine::View(v)) = a.take(FromEngine::Asks {
+            revision: 3,
+            asks: vec![ask(3)],
+        }) else {
+            panic!("the view is whole after its last part");
+        };
+        assert_eq!(
+            v.ask_list.asks.iter().map(|a| a.rank).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
+        // A view without asks passes straight through; so do other messages.
+        let empty = FromEngine::View(Box::default());
+        assert_eq!(a.take(empty.clone()), Some(empty));
+        assert_eq!(a.take(FromEngine::Forgotten), Some(FromEngine::Forgotten));
+        // Accounts arrive when the last part does.
+        let acc = |n: &str| AccountWayIn {
+            account: n.into(),
+            tier: None,
+            target: String::new(),
+            title: String::new(),
+            promoter: String::new(),
+            score: 0.0,
+            ask_rank: None,
+            paths: 1,
+        };
+        assert_eq!(
+            a.take(FromEngine::Accounts {
+                revision: 3,
+                accounts: vec![acc("A")],
+                done: false
+            }),
+            None
+        );
+        let Some(FromEngine::Accounts {
+            accounts,
+            done: true,
+            ..
+        }) = a.take(FromEngine::Accounts {
+            revision: 3,
+            accounts: vec![acc("B")],
+            done: true,
+        })
+        else {
+            panic!("accounts after the last part");
+        };
+        assert_eq!(accounts.len(), 2);
     }
 }

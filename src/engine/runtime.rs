@@ -21,6 +21,7 @@ use super::protocol::{
     summary, FileSummary, FromEngine, Pending, Snapshot, SyncState, ToEngine, View,
 };
 use super::storage::{self, Saved};
+use crate::core::ask::AccountWayIn;
 use crate::core::backup::{Backup, BackupFile, FORMAT, SCHEMA};
 use crate::core::candidates::{build_candidates, CandidateSet, Dataset};
 use crate::core::dates::Date;
@@ -238,10 +239,10 @@ fn handle(msg: ToEngine, attachment: JsValue) {
                 f.import_ms = ms;
                 f.options = options;
                 f.generation = generation;
-                Some(file_summary(f))
+                Some(())
             });
-            if let Some(s) = summary {
-                post(&FromEngine::Imported(Box::new(s)));
+            if summary.is_some() {
+                announce(id);
             }
             data_changed();
         }
@@ -312,6 +313,40 @@ fn file_summary(f: &EngineFile) -> FileSummary {
         f.import_ms,
         f.source.is_some(),
     )
+}
+
+/// Every NPS response held, across files.
+fn responses(files: &[EngineFile]) -> Vec<&NpsResponse> {
+    files
+        .iter()
+        .flat_map(|f| match &f.imported.records {
+            Records::Nps(rows) => rows.as_slice(),
+            _ => &[],
+        })
+        .collect()
+}
+
+/// Tell the page file `id` was imported, with its owner guessed from the
+/// responses held now; after a survey, the respondents too, so the cards
+/// that follow show their owners before the next view.
+fn announce(id: u32) {
+    let (summary, respondents) = ENGINE.with(|e| {
+        let e = e.borrow();
+        let Some(f) = e.files.iter().find(|f| f.id == id) else {
+            return (None, None);
+        };
+        let people = responses(&e.files);
+        let mut s = file_summary(f);
+        s.guessed_owner = owner_of(&f.imported, None, &people);
+        let r = matches!(f.imported.records, Records::Nps(_)).then(|| respondents(people));
+        (Some(s), r)
+    });
+    if let Some(s) = summary {
+        post(&FromEngine::Imported(Box::new(s)));
+    }
+    if let Some(r) = respondents {
+        post(&FromEngine::Respondents(r));
+    }
 }
 
 fn data_changed() {
@@ -403,8 +438,7 @@ fn step() {
         )
     });
     if view {
-        let v = compute_view();
-        post(&FromEngine::View(Box::new(v)));
+        post_view(compute_view());
     }
     if save {
         wasm_bindgen_futures::spawn_local(save_now());
@@ -415,7 +449,7 @@ fn run(job: Job) {
     match job {
         Job::Import { id, file } => {
             let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
-            let s = ENGINE.with(|e| {
+            ENGINE.with(|e| {
                 let mut e = e.borrow_mut();
                 let generation = e.bump();
                 let f = EngineFile {
@@ -428,11 +462,9 @@ fn run(job: Job) {
                     import_ms: ms,
                     generation,
                 };
-                let s = file_summary(&f);
                 e.files.push(f);
-                s
             });
-            post(&FromEngine::Imported(Box::new(s)));
+            announce(id);
         }
         Job::Replace { id, file } => {
             let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
@@ -445,10 +477,10 @@ fn run(job: Job) {
                 f.import_ms = ms;
                 f.options = ImportOptions::default();
                 f.generation = generation;
-                Some(file_summary(f))
+                Some(())
             });
-            if let Some(s) = s {
-                post(&FromEngine::Imported(Box::new(s)));
+            if s.is_some() {
+                announce(id);
             }
         }
     }
@@ -460,21 +492,47 @@ fn run(job: Job) {
     });
 }
 
+/// Asks and accounts per message: a part the page reads in a few ms.
+const ASKS_PER_PART: usize = 100;
+const ACCOUNTS_PER_PART: usize = 1000;
+
+/// Send a view in parts (see [`FromEngine::View`]).
+fn post_view((mut view, accounts): (View, Vec<AccountWayIn>)) {
+    let revision = view.revision;
+    let asks = std::mem::take(&mut view.ask_list.asks);
+    view.asks_total = asks.len();
+    post(&FromEngine::View(Box::new(view)));
+    let mut asks = asks.into_iter().peekable();
+    while asks.peek().is_some() {
+        let part: Vec<_> = asks.by_ref().take(ASKS_PER_PART).collect();
+        post(&FromEngine::Asks {
+            revision,
+            asks: part,
+        });
+    }
+    let mut accounts = accounts.into_iter().peekable();
+    loop {
+        let part: Vec<_> = accounts.by_ref().take(ACCOUNTS_PER_PART).collect();
+        let done = accounts.peek().is_none();
+        post(&FromEngine::Accounts {
+            revision,
+            accounts: part,
+            done,
+        });
+        if done {
+            break;
+        }
+    }
+}
+
 /// Candidates (rebuilt only when needed), the ranking, NPS and owners.
-fn compute_view() -> View {
+fn compute_view() -> (View, Vec<AccountWayIn>) {
     let start = now_ms();
     ENGINE.with(|e| {
         let mut e = e.borrow_mut();
         e.view_dirty = false;
         let sync = e.sync.clone().expect("a view is computed after a sync");
-        let responses: Vec<&NpsResponse> = e
-            .files
-            .iter()
-            .flat_map(|f| match &f.imported.records {
-                Records::Nps(rows) => rows.iter().collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .collect();
+        let responses = responses(&e.files);
         let owners: Vec<(u32, Option<String>)> = e
             .files
             .iter()
@@ -502,12 +560,13 @@ fn compute_view() -> View {
                 Rc::new(build_candidates(&dataset, &cand_settings))
             }
         };
-        let ask_list = rank(
+        let mut ask_list = rank(
             &candidates,
             &sync.settings.weights,
             &sync.settings,
             sync.today,
         );
+        let accounts = std::mem::take(&mut ask_list.accounts);
         let mut rows: Vec<NpsResponse> = Vec::new();
         let mut problems: Vec<Problem> = Vec::new();
         for f in &e.files {
@@ -530,15 +589,19 @@ fn compute_view() -> View {
             respondents,
             owners,
             compute_ms: 0.0,
+            asks_total: 0,
             rows: e.files.iter().map(|f| f.imported.records.len()).sum(),
             memory_bytes: (core::arch::wasm32::memory_size(0) * 65536) as f64,
         };
         let version = e.data_version;
         e.candidates = Some((version, cand_settings, candidates));
-        View {
-            compute_ms: now_ms() - start,
-            ..view
-        }
+        (
+            View {
+                compute_ms: now_ms() - start,
+                ..view
+            },
+            accounts,
+        )
     })
 }
 

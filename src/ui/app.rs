@@ -87,7 +87,14 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_memo((), move |_| {
             let on_message = move |msg: FromEngine, attachment: JsValue| match msg {
-                FromEngine::Ready => {}
+                FromEngine::Ready => {
+                    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                        let _ = p.mark("rr-engine-ready");
+                    }
+                    dispatch.dispatch(Action::EngineReady)
+                }
+                // Parts are put back together by the client.
+                FromEngine::Asks { .. } => {}
                 FromEngine::Loaded { saved, problem } => {
                     dispatch.dispatch(Action::Loaded { saved, problem })
                 }
@@ -98,6 +105,10 @@ pub fn App() -> Html {
                 FromEngine::Imported(f) => dispatch.dispatch(Action::Imported(*f)),
                 FromEngine::Cancelled(ids) => dispatch.dispatch(Action::Cancelled(ids)),
                 FromEngine::View(v) => dispatch.dispatch(Action::View(Rc::new(*v))),
+                FromEngine::Accounts { accounts, .. } => {
+                    dispatch.dispatch(Action::Accounts(accounts))
+                }
+                FromEngine::Respondents(r) => dispatch.dispatch(Action::Respondents(r)),
                 FromEngine::Restored(snapshot) => dispatch.dispatch(Action::Restored(snapshot)),
                 FromEngine::Forgotten => dispatch.dispatch(Action::Forgotten),
                 FromEngine::Notice { storage, message } => {
@@ -159,7 +170,14 @@ pub fn App() -> Html {
 
     let ask_list: Rc<AskList> = {
         let view = state.view.clone();
-        (*use_memo(state.view_seq, move |_| Rc::new(view.ask_list.clone()))).clone()
+        let accounts = state.accounts.clone();
+        (*use_memo((state.view_seq, state.accounts_seq), move |_| {
+            Rc::new(AskList {
+                accounts: (*accounts).clone(),
+                ..view.ask_list.clone()
+            })
+        }))
+        .clone()
     };
     let promoter_keys: Vec<String> = state
         .view
@@ -176,10 +194,7 @@ pub fn App() -> Html {
         state.settings.fiscal_year_start_day,
         today,
     );
-    let respondents = {
-        let view = state.view.clone();
-        use_memo(state.view_seq, move |_| view.respondents.clone())
-    };
+    let respondents = state.respondents.clone();
 
     let read_files = {
         let send = send.clone();
@@ -409,7 +424,7 @@ pub fn App() -> Html {
             <h2 id="files-title">{ "1. Your files" }</h2>
             <div
                 class={classes!("drop-zone", dragging.then_some("dragging"))}
-                data-testid="drop-zone"
+                data-testid="drop-zone" data-engine={if state.engine_ready { "ready" } else { "starting" }}
                 {ondrop} {ondragover} ondragenter={Callback::from(|e: DragEvent| e.prevent_default())} {ondragleave}
             >
                 <p>{ "Drop your NPS survey export, your promoters' LinkedIn exports (Connections.csv or the whole ZIP), and your account lists (ICP targets, customers, open opportunities) here." }</p>

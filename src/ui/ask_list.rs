@@ -14,6 +14,10 @@ use crate::core::goal::AskState;
 
 /// Promoter groups (or accounts) shown per page.
 const PAGE: usize = 25;
+/// Groups (or accounts) added per task while a page is being drawn: a new
+/// list is drawn a few groups at a time, each in a task of its own, so no
+/// task keeps the page busy for long.
+const STEP: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct AskListProps {
@@ -70,6 +74,32 @@ pub fn AskListView(props: &AskListProps) -> Html {
     let list = &props.list;
     let q = query.to_lowercase();
 
+    // How much of the current page is drawn: restarts at STEP for a new
+    // list, grows by STEP per task up to the page.
+    let drawn = use_mut_ref(|| (0usize, STEP));
+    let redraw = use_force_update();
+    let list_id = Rc::as_ptr(list) as usize;
+    {
+        let mut d = drawn.borrow_mut();
+        if d.0 != list_id {
+            *d = (list_id, STEP);
+        }
+    }
+    let limit = (*shown).min(drawn.borrow().1);
+    {
+        let drawn = drawn.clone();
+        let wanted = *shown;
+        use_effect_with((list_id, limit, wanted), move |_| {
+            let next = (limit < wanted).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    drawn.borrow_mut().1 += STEP;
+                    redraw.force_update();
+                })
+            });
+            move || drop(next)
+        });
+    }
+
     let on_search = {
         let query = query.clone();
         let shown = shown.clone();
@@ -106,8 +136,8 @@ pub fn AskListView(props: &AskListProps) -> Html {
             let total = groups.len();
             html! {
                 <>
-                <div class="ask-list" data-testid="ask-list">
-                    { for groups.iter().take(*shown).map(|p| {
+                <div class="ask-list" data-testid="ask-list" aria-busy={(limit < (*shown).min(total)).then_some("true")}>
+                    { for groups.iter().take(limit).map(|p| {
                         let (class, badge) = p.timing.badge(props.today);
                         html! {
                             <article class="promoter" data-testid="promoter-group" data-promoter={p.promoter.clone()}>
@@ -149,7 +179,7 @@ pub fn AskListView(props: &AskListProps) -> Html {
                 <table class="by-account" data-testid="by-account">
                     <thead><tr><th>{ "Account" }</th><th>{ "Tier" }</th><th>{ "Best way in" }</th><th>{ "Through" }</th><th class="num">{ "Score" }</th><th class="num">{ "Paths" }</th></tr></thead>
                     <tbody>
-                    { for rows.iter().take(*shown).map(|a| html! {
+                    { for rows.iter().take(limit).map(|a| html! {
                         <tr data-testid="account-row" data-account={a.account.clone()}>
                             <td>{ &a.account }</td>
                             <td>{ a.tier.map_or("–".to_string(), |t| format!("Tier {t}")) }</td>
@@ -240,7 +270,9 @@ pub fn AskItem(props: &AskItemProps) -> Html {
             </div>
             <div class="why">{ why(a) }</div>
             if !a.alternates.is_empty() {
-                <div class="alternates muted">{ "Also via " }{ a.alternates.iter().map(|p| format!("{} ({:.0})", p.promoter_name, p.score)).collect::<Vec<_>>().join(", ") }</div>
+                <div class="alternates muted">{ "Also via " }{ a.alternates.iter().map(|p| format!("{} ({:.0})", p.promoter_name, p.score)).collect::<Vec<_>>().join(", ") }
+                    if a.more_alternates > 0 { { format!(" and {} more", a.more_alternates) } }
+                </div>
             }
             <div class="side">
                 <span class="score" title="Score (0–100)">{ format!("{:.0}", a.score) }</span>

@@ -13,9 +13,36 @@ pub struct EmailsProps {
     pub list: Rc<AskList>,
 }
 
+/// Emails drawn per task: a hundred drafts (each a long mailto: link) are
+/// drawn a few at a time, so no task keeps the page busy for long.
+const STEP: usize = 10;
+
 #[component]
 pub fn EmailsView(props: &EmailsProps) -> Html {
     let copied = use_state(|| None::<String>);
+    let drawn = use_mut_ref(|| (0usize, STEP));
+    let redraw = use_force_update();
+    let list_id = Rc::as_ptr(&props.list) as usize;
+    {
+        let mut d = drawn.borrow_mut();
+        if d.0 != list_id {
+            *d = (list_id, STEP);
+        }
+    }
+    let total = props.list.promoters.len();
+    let limit = drawn.borrow().1.min(total);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((list_id, limit, total), move |_| {
+            let next = (limit < total).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    drawn.borrow_mut().1 += STEP;
+                    redraw.force_update();
+                })
+            });
+            move || drop(next)
+        });
+    }
     if props.list.promoters.is_empty() {
         return html! { <p class="muted">{ "The emails appear once there are introductions to ask for." }</p> };
     }
@@ -26,8 +53,8 @@ pub fn EmailsView(props: &EmailsProps) -> Html {
             <button type="button" class="secondary" data-testid="print-emails" onclick={print}>{ "Print (one page per promoter)" }</button>
             if let Some(msg) = &*copied { <span class="muted" role="status">{ msg }</span> }
         </div>
-        <div class="emails" data-testid="emails">
-        { for props.list.promoters.iter().map(|p| {
+        <div class="emails" data-testid="emails" aria-busy={(limit < total).then_some("true")}>
+        { for props.list.promoters.iter().take(limit).map(|p| {
             let e = &p.email;
             let copy = {
                 let text = format!("Subject: {}\n\n{}", e.subject, e.body);

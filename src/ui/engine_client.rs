@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::engine::protocol::{FromEngine, ToEngine};
+use crate::engine::protocol::{Assembly, FromEngine, ToEngine};
 
 pub struct EngineClient {
     worker: Worker,
@@ -35,6 +35,8 @@ impl EngineClient {
     pub fn spawn(
         on_message: impl Fn(FromEngine, JsValue) + 'static,
     ) -> Result<Rc<EngineClient>, String> {
+        let on_message = Rc::new(on_message);
+        let assembly = RefCell::new(Assembly::default());
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker =
@@ -52,13 +54,19 @@ impl EngineClient {
                     FromEngine::Fatal(format!("the page could not read the engine's answer ({e})"))
                 }
             };
+            let Some(msg) = assembly.borrow_mut().take(msg) else {
+                return;
+            };
             if msg == FromEngine::Ready {
                 if let Some(client) = me.borrow().upgrade() {
                     client.flush();
                 }
-                return;
             }
-            on_message(msg, data.get(1));
+            // Handled in a task of its own: reading a big message and
+            // rendering what it changes are two tasks, not one long one.
+            let attachment = data.get(1);
+            let on_message = on_message.clone();
+            gloo::timers::callback::Timeout::new(0, move || on_message(msg, attachment)).forget();
         });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message"))

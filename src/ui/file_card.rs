@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::state::{LoadedFile, PendingFile};
 use crate::core::columns::Role;
+use crate::core::html;
 use crate::core::model::{AccountRole, FileKind};
 use crate::core::ImportOptions;
 
@@ -32,6 +33,9 @@ pub struct FileCardProps {
     #[prop_or_default]
     pub reading: Option<PendingFile>,
 }
+
+/// The owner choice that asks for the whole list of respondents.
+const MORE: &str = "\u{1}more";
 
 /// Percent of a file read, for its progress bar.
 fn percent(p: &PendingFile) -> u64 {
@@ -134,11 +138,40 @@ pub fn FileCard(props: &FileCardProps) -> Html {
         })
     };
 
+    // A card lists every respondent as a possible owner only when it needs
+    // to (no owner yet, or the user reaches for the list): a hundred cards
+    // of a hundred respondents would otherwise keep ten thousand options in
+    // the page. The same goes for the column and problem lists, built when
+    // opened.
+    let owner_open = use_state(|| false);
+    let columns_open = use_state(|| false);
+    let problems_open = use_state(|| false);
     let on_owner = {
         let cb = props.on_owner.clone();
+        let owner_open = owner_open.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
+            if v == MORE {
+                owner_open.set(true);
+                return;
+            }
             cb.emit((id, if v.is_empty() { None } else { Some(v) }));
+        })
+    };
+    let open_owner = {
+        let owner_open = owner_open.clone();
+        Callback::from(move |_: FocusEvent| {
+            if !*owner_open {
+                owner_open.set(true);
+            }
+        })
+    };
+    let toggled = |flag: UseStateHandle<bool>| {
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            flag.set(open);
         })
     };
     let on_replace = {
@@ -206,14 +239,20 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                     if owner.is_empty() {
                         <span class="warn">{ "Whose network is this? " }</span>
                     } else {
-                        { "Network of " }<strong>{ owner_label }</strong>{ " " }
+                        { "Network of " }<strong>{ owner_label.clone() }</strong>{ " " }
                     }
-                    <select data-testid="owner-select" aria-label={format!("Owner of {}", f.file)} onchange={on_owner}>
+                    <select data-testid="owner-select" aria-label={format!("Owner of {}", f.file)} onchange={on_owner} onfocus={open_owner}>
                         <option value="" selected={owner.is_empty()}>{ "— choose the promoter (or leave: our team's network) —" }</option>
-                        if !owner.is_empty() && !props.respondents.iter().any(|(k, _)| *k == owner) {
-                            <option value={owner.clone()} selected=true>{ owner.clone() }</option>
+                        if owner.is_empty() || *owner_open {
+                            if !owner.is_empty() && !props.respondents.iter().any(|(k, _)| *k == owner) {
+                                <option value={owner.clone()} selected=true>{ owner.clone() }</option>
+                            }
+                            // One string per card (escaped): see core/html.rs for why.
+                            { Html::from_html_unchecked(html::options(&props.respondents, &owner).into()) }
+                        } else {
+                            <option value={owner.clone()} selected=true>{ owner_label.clone() }</option>
+                            <option value={MORE}>{ "Someone else…" }</option>
                         }
-                        { for props.respondents.iter().map(|(k, l)| html! { <option value={k.clone()} selected={*k == owner}>{ l }</option> }) }
                     </select>
                 </p>
             }
@@ -252,8 +291,9 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                 </div>
             }
             if !f.problems.is_empty() && !(failed && f.problems.len() == 1) {
-                <details class="problems">
+                <details class="problems" open={*problems_open} ontoggle={toggled(problems_open.clone())}>
                     <summary>{ format!("{} problem{}", f.problems.len(), if f.problems.len() == 1 { "" } else { "s" }) }</summary>
+                    if *problems_open {
                     <ul>
                         { for f.problems.iter().take(200).map(|p| html! {
                             <li>
@@ -265,11 +305,13 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                             <li>{ format!("… and {} more", f.problems.len() - 200) }</li>
                         }
                     </ul>
+                    }
                 </details>
             }
             if !f.columns.is_empty() && readable {
-                <details class="columns" data-testid="columns">
+                <details class="columns" data-testid="columns" open={*columns_open} ontoggle={toggled(columns_open.clone())}>
                     <summary>{ format!("Columns ({} used)", f.columns.iter().filter(|c| c.role.is_some()).count()) }</summary>
+                    if *columns_open {
                     <table>
                         <tbody>
                         { for f.columns.iter().enumerate().map(|(i, c)| html! {
@@ -289,6 +331,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                         }) }
                         </tbody>
                     </table>
+                    }
                 </details>
             }
         </article>

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::ask::AccountWayIn;
 use crate::core::dates::Date;
 use crate::core::goal::{AskRecord, AskState, StateChange};
 use crate::core::settings::Settings;
@@ -35,6 +36,8 @@ pub struct LoadedFile {
     pub imported: Rc<ImportedFile>,
     /// Milliseconds from the file's bytes to typed rows, in the engine.
     pub import_ms: f64,
+    /// The engine's guess at the owner when the file was imported.
+    pub guessed_owner: Option<String>,
 }
 
 impl From<FileSummary> for LoadedFile {
@@ -46,6 +49,7 @@ impl From<FileSummary> for LoadedFile {
             owner: f.owner,
             imported: Rc::new(f.imported),
             import_ms: f.import_ms,
+            guessed_owner: f.guessed_owner,
         }
     }
 }
@@ -71,6 +75,8 @@ pub struct State {
     pub revision: u64,
     /// What the user must know now (a storage failure, a refused backup).
     pub notice: Option<Notice>,
+    /// True once the engine runs (its worker and wasm are loaded).
+    pub engine_ready: bool,
     /// True once the engine has read this browser's storage.
     pub loaded: bool,
     /// The current batch of files being read.
@@ -79,6 +85,14 @@ pub struct State {
     pub view: Rc<View>,
     /// Bumped with each new view, for memoised renders.
     pub view_seq: u64,
+    /// The best way into each account (sent apart from the view).
+    pub accounts: Rc<Vec<AccountWayIn>>,
+    pub accounts_seq: u64,
+    /// NPS respondents (key, label), to choose a network's owner from.
+    pub respondents: Rc<Vec<(String, String)>>,
+    /// A file arrived after the current view was computed; the engine's
+    /// next view (it always follows, messages keep their order) has it.
+    pub stale: bool,
 }
 
 /// Progress of the current batch (not saved).
@@ -100,10 +114,15 @@ impl Default for State {
             asks: Vec::new(),
             revision: 0,
             notice: None,
+            engine_ready: false,
             loaded: false,
             reading: Reading::default(),
             view: Rc::new(View::default()),
             view_seq: 0,
+            accounts: Rc::new(Vec::new()),
+            accounts_seq: 0,
+            respondents: Rc::new(Vec::new()),
+            stale: false,
         }
     }
 }
@@ -140,6 +159,8 @@ pub enum Action {
     /// These files were not read.
     Cancelled(Vec<u32>),
     View(Rc<View>),
+    Accounts(Vec<AccountWayIn>),
+    Respondents(Vec<(String, String)>),
     /// The engine read this browser's storage.
     Loaded {
         saved: Option<Snapshot>,
@@ -160,6 +181,7 @@ pub enum Action {
         on: Date,
     },
     Notice(Option<Notice>),
+    EngineReady,
 }
 
 impl State {
@@ -188,13 +210,23 @@ impl State {
             .owners
             .iter()
             .find(|(id, _)| *id == file.id)
-            .and_then(|(_, o)| o.clone())
+            .map(|(_, o)| o.clone())
+            .unwrap_or_else(|| file.guessed_owner.clone())
             .or_else(|| file.imported.owner.clone())
     }
 
     /// True while the engine has not answered the latest change.
     pub fn updating(&self) -> bool {
-        self.loaded && (self.view.revision < self.revision || !self.pending.is_empty())
+        self.loaded
+            && (self.view.revision < self.revision || !self.pending.is_empty() || self.stale)
+    }
+
+    /// New respondents, keeping the same `Rc` when nothing changed (every
+    /// card takes them; an unchanged list must not re-render a card).
+    fn set_respondents(&mut self, r: Vec<(String, String)>) {
+        if *self.respondents != r {
+            self.respondents = Rc::new(r);
+        }
     }
 
     fn install(&mut self, snapshot: Snapshot) {
@@ -248,6 +280,7 @@ impl Reducible for State {
                     }
                     None => s.files.push(file),
                 }
+                s.stale = true;
             }
             Action::Cancelled(ids) => {
                 let left = s.pending.iter().filter(|p| ids.contains(&p.id)).count();
@@ -263,9 +296,16 @@ impl Reducible for State {
                 }
             }
             Action::View(view) => {
+                s.set_respondents(view.respondents.clone());
                 s.view = view;
                 s.view_seq += 1;
+                s.stale = false;
             }
+            Action::Accounts(accounts) => {
+                s.accounts = Rc::new(accounts);
+                s.accounts_seq += 1;
+            }
+            Action::Respondents(r) => s.set_respondents(r),
             Action::Loaded { saved, problem } => {
                 s.loaded = true;
                 if let Some(snapshot) = saved {
@@ -288,10 +328,12 @@ impl Reducible for State {
             Action::Forgotten => {
                 let revision = s.revision + 1;
                 s = State {
+                    engine_ready: true,
                     loaded: true,
                     revision,
                     view_seq: s.view_seq,
                     view: s.view.clone(),
+                    accounts_seq: s.accounts_seq + 1,
                     notice: Some(Notice::Info(
                         "Everything was removed from this browser.".into(),
                     )),
@@ -343,6 +385,7 @@ impl Reducible for State {
                 s.touch();
             }
             Action::Notice(n) => s.notice = n,
+            Action::EngineReady => s.engine_ready = true,
         }
         Rc::new(s)
     }

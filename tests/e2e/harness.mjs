@@ -106,7 +106,8 @@ export async function openApp(server, { acceptDownloads = true, bypassCSP = fals
       d.dismiss();
     });
     await page.goto(server.url);
-    await page.waitForSelector('[data-testid=drop-zone]');
+    // Loaded: the page and its engine (a worker loading the same wasm).
+    await page.waitForSelector('[data-testid=drop-zone][data-engine=ready]');
     app.context = context;
     app.page = page;
     return page;
