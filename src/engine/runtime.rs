@@ -624,39 +624,87 @@ struct BackupRef<'a> {
     asks: &'a [AskRecord],
 }
 
-/// Save what changed since the last save, in one transaction.
+/// Save what changed since the last save: each changed file's entry in
+/// turn (only one file's JSON in memory at a time), then `meta`, the
+/// commit point (see storage.rs).
 async fn save_now() {
     let prepared = ENGINE.with(|e| {
         let mut e = e.borrow_mut();
         let db = e.db.clone()?;
-        let sync = e.sync.clone()?;
+        e.sync.as_ref()?;
         e.saving = true;
         e.save_dirty = false;
-        let prev = e.saved.borrow().files.clone();
-        let files: Vec<(String, u64, String)> = e
+        let saved = e.saved.borrow();
+        let changed: Vec<String> = e
             .files
             .iter()
-            .map(|f| {
-                let key = f.key.clone();
-                let json = if prev.get(&key) == Some(&f.generation) {
-                    String::new()
-                } else {
-                    serde_json::to_string(&BackupFileRef {
-                        options: &f.options,
-                        owner: &f.owner,
-                        imported: &f.imported,
-                    })
-                    .unwrap_or_default()
-                };
-                (key, f.generation, json)
-            })
+            .filter(|f| saved.files.get(&f.key) != Some(&f.generation))
+            .map(|f| f.key.clone())
             .collect();
-        Some((db, sync, files, e.saved.clone()))
+        drop(saved);
+        Some((db, changed, e.saved.clone()))
     });
-    let Some((db, sync, files, saved)) = prepared else {
+    let Some((db, changed, saved)) = prepared else {
         return;
     };
-    let result = storage::save(&db, &sync.settings, &sync.asks, files, &saved).await;
+    let mut result = Ok(());
+    for key in changed {
+        // Serialised now, from the file as it is now (it may have gone).
+        let json = ENGINE.with(|e| {
+            let e = e.borrow();
+            let f = e.files.iter().find(|f| f.key == key)?;
+            Some((
+                f.generation,
+                serde_json::to_string(&BackupFileRef {
+                    options: &f.options,
+                    owner: &f.owner,
+                    imported: &f.imported,
+                }),
+            ))
+        });
+        let Some((generation_now, json)) = json else {
+            continue;
+        };
+        let json = match json {
+            Ok(j) => j,
+            Err(e) => {
+                result = Err(e.to_string());
+                break;
+            }
+        };
+        if let Err(e) = storage::put_file(&db, &key, &json).await {
+            result = Err(e);
+            break;
+        }
+        saved.borrow_mut().files.insert(key, generation_now);
+    }
+    if result.is_ok() {
+        // The state is the files whose entries are written, with the
+        // settings and asks as they are now.
+        let commit = ENGINE.with(|e| {
+            let e = e.borrow();
+            let saved = e.saved.borrow();
+            let keys: Vec<String> = e
+                .files
+                .iter()
+                .filter(|f| saved.files.contains_key(&f.key))
+                .map(|f| f.key.clone())
+                .collect();
+            let all_written = keys.len() == e.files.len();
+            e.sync
+                .as_ref()
+                .map(|s| (s.settings.clone(), s.asks.clone(), keys, all_written))
+        });
+        if let Some((settings, asks, keys, all_written)) = commit {
+            result = storage::commit(&db, &settings, &asks, keys.clone()).await;
+            if result.is_ok() {
+                saved.borrow_mut().files.retain(|k, _| keys.contains(k));
+            }
+            if !all_written {
+                ENGINE.with(|e| e.borrow_mut().save_dirty = true);
+            }
+        }
+    }
     if let Err(e) = result {
         notice(true, format!(
             "Your last change could not be saved in this browser ({e}). It is still on the page: download a backup to keep it."

@@ -3,11 +3,13 @@ This browser's copy of the user's work, in IndexedDB, so everything
 survives a reload. Nothing leaves the machine.
 
 Layout: one object store, `kv`. Each file's parsed data is its own entry
-(`file:<id>`), written once when it changes; `meta` holds the settings, the
-tracked asks and the list of file entries, and is rewritten on every edit.
-Every save is one transaction, so a save either lands whole or not at all:
-a full disk (QuotaExceededError) or a reload half-way leaves the previous
-state intact, and the app tells the user and offers the backup download.
+(`file:<time>-<id>`), written once when it changes, one file at a time;
+`meta` holds the settings, the tracked asks and the list of file entries
+that make up the state, and is rewritten on every edit. Writing `meta` is
+the commit point, so a save either lands whole or not at all: a full disk
+(QuotaExceededError) or a reload half-way leaves the previous `meta` and
+the entries it lists intact, and the app tells the user and offers the
+backup download. Entries no `meta` lists are deleted by the next commit.
 */
 
 use std::collections::HashMap;
@@ -179,70 +181,72 @@ fn store_ro(db: &IdbDatabase) -> Result<(IdbTransaction, IdbObjectStore), String
 }
 
 /// What the last successful save wrote for each file entry, so unchanged
-/// files are not rewritten.
+/// files are not rewritten: entry key → the file's generation.
 #[derive(Default)]
 pub struct Saved {
     pub files: HashMap<String, u64>,
 }
 
-/// Save: changed file entries, removed ones, and the meta, in one transaction.
-/// `files` are (entry key, identity, JSON of a `BackupFile`); the identity
-/// changes when the file's data, options or owner change, and the JSON is
-/// left empty for a file whose identity was saved already.
-pub async fn save(
+/// Write one file's entry (a JSON `BackupFile`), in a transaction of its
+/// own. Entries are written one at a time so only one file's JSON is in
+/// memory at once; an entry counts only once `meta` lists it (`commit`).
+pub async fn put_file(db: &IdbDatabase, key: &str, json: &str) -> Result<(), String> {
+    let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
+    if let Err(e) = store
+        .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
+        .map_err(js_err)
+    {
+        let _ = tx.abort();
+        return Err(e);
+    }
+    complete(&tx).await
+}
+
+/// The commit point of a save: write `meta` (settings, asks, the file
+/// entries that make up the state) and delete every other file entry, in
+/// one transaction. Until it lands, a reload finds the previous `meta` and
+/// the entries it lists, whole; entries of a save that never committed are
+/// deleted by the next one.
+pub async fn commit(
     db: &IdbDatabase,
     settings: &Settings,
     asks: &[AskRecord],
-    files: Vec<(String, u64, String)>,
-    saved: &std::cell::RefCell<Saved>,
+    files: Vec<String>,
 ) -> Result<(), String> {
     let (tx, store) = store(db, IdbTransactionMode::Readwrite)?;
-    let previous: HashMap<String, u64> = saved.borrow().files.clone();
-    let mut now = HashMap::new();
-    let result = (|| -> Result<(), String> {
-        for (key, ident, json) in &files {
-            now.insert(key.clone(), *ident);
-            if previous.get(key) != Some(ident) {
-                if json.is_empty() {
-                    return Err(format!("{key} changed but was not serialised"));
-                }
-                store
-                    .put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))
-                    .map_err(js_err)?;
-            }
-        }
-        for key in previous.keys().filter(|k| !now.contains_key(*k)) {
-            store.delete(&JsValue::from_str(key)).map_err(js_err)?;
-        }
-        let meta = Meta {
-            format: FORMAT.to_string(),
-            schema: crate::core::backup::SCHEMA,
-            settings: settings.clone(),
-            asks: asks.to_vec(),
-            files: files.iter().map(|(k, _, _)| k.clone()).collect(),
-        };
+    let meta = Meta {
+        format: FORMAT.to_string(),
+        schema: crate::core::backup::SCHEMA,
+        settings: settings.clone(),
+        asks: asks.to_vec(),
+        files,
+    };
+    let written = (|| -> Result<(), String> {
         let json = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
         store
             .put_with_key(&JsValue::from_str(&json), &JsValue::from_str("meta"))
             .map_err(js_err)?;
         Ok(())
     })();
-    if let Err(e) = result {
+    if let Err(e) = written {
         let _ = tx.abort();
-        // Nothing of this save landed; write everything again next time.
-        saved.borrow_mut().files.clear();
         return Err(e);
     }
-    match complete(&tx).await {
-        Ok(()) => {
-            saved.borrow_mut().files = now;
-            Ok(())
-        }
-        Err(e) => {
-            saved.borrow_mut().files.clear();
-            Err(e)
+    // Within the same transaction (it stays open while requests are made
+    // from its callbacks): every key, then the file entries not listed.
+    let keys = match store.get_all_keys() {
+        Ok(req) => request(req).await.ok(),
+        Err(_) => None,
+    };
+    if let Some(keys) = keys {
+        for key in js_sys::Array::from(&keys).iter() {
+            let Some(k) = key.as_string() else { continue };
+            if k.starts_with("file:") && !meta.files.contains(&k) {
+                let _ = store.delete(&key);
+            }
         }
     }
+    complete(&tx).await
 }
 
 /// Forget everything this app stored in this browser.

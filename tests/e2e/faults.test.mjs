@@ -94,4 +94,21 @@ test('a reload in the middle of an import does not corrupt the saved state', asy
   assert.ok(cards.length === 9 || (cards.length === 10 && cards.at(-1).rows === 150000), JSON.stringify(cards.map((c) => [c.file, c.rows])));
   assert.ok(cards.slice(0, 9).every((c) => c.problems === 0 || c.file === 'nps.csv'));
   await page.waitForSelector('[data-testid=ask]');
+  // A file entry written by a save that never committed is deleted by the
+  // next one: the store holds the meta and exactly the entries it lists.
+  await page.waitForFunction((n) => new Promise((resolve) => {
+    const req = indexedDB.open('referral-radar');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('kv');
+      const keys = tx.objectStore('kv').getAllKeys();
+      const meta = tx.objectStore('kv').get('meta');
+      tx.oncomplete = () => {
+        const listed = JSON.parse(meta.result).files;
+        const entries = keys.result.filter((k) => k.startsWith('file:'));
+        req.result.close();
+        resolve(listed.length === n && entries.length === n && entries.every((k) => listed.includes(k)));
+      };
+    };
+    req.onerror = () => resolve(false);
+  }), cards.length);
 });
