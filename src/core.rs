@@ -24,6 +24,7 @@ pub mod import;
 pub mod limits;
 pub mod model;
 pub mod nps;
+pub mod order;
 pub mod owners;
 pub mod profile_url;
 pub mod rank;

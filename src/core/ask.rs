@@ -162,7 +162,9 @@ pub fn assemble(
                 .filter(|&j| j != s.path as usize && !path_score[j].is_nan())
                 .map(|j| (path_score[j], set.paths[j].promoter))
                 .collect();
-            alternates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            super::order::sort_by(&mut alternates, |a, b| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+            });
             Ask {
                 rank: i as u32 + 1,
                 promoter: p.key().to_string(),

@@ -537,6 +537,11 @@ fn person_key(email: Option<&str>, name: &str) -> String {
     }
 }
 
+/// Paths in (target, promoter, network, row) order.
+fn path_order(p: &Path) -> (u32, u32, u32, u32) {
+    (p.target, p.promoter, p.network, p.row)
+}
+
 /// Build the candidate set. See the module docs for the steps and rules.
 pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     let mut out = CandidateSet::default();
@@ -560,7 +565,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     }
     let mut people: Vec<(&String, &&NpsResponse)> =
         latest.iter().filter(|(_, r)| r.score >= 7).collect();
-    people.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    super::order::sort_by(&mut people, |a, b| a.0.cmp(b.0));
     out.promoters = people
         .iter()
         .map(|(_, r)| Promoter {
@@ -822,7 +827,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     }
 
     // 6. One path per (target, promoter); depth per (promoter, account).
-    raw_paths.sort_unstable_by_key(|p| (p.target, p.promoter, p.network, p.row));
+    raw_paths.sort_unstable_by_key(path_order);
     raw_paths.dedup_by_key(|p| (p.target, p.promoter));
     let mut depth: FastMap<(u32, u32), (u32, f32)> = FastMap::default();
     for p in &raw_paths {
@@ -937,12 +942,15 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for p in raw_paths.iter_mut() {
         p.target = new_index[p.target as usize];
     }
-    raw_paths.sort_unstable_by_key(|p| (p.target, p.promoter));
+    // (target, promoter) is unique by now; the same key as above keeps one
+    // copy of the sort in the wasm.
+    raw_paths.sort_unstable_by_key(path_order);
     out.paths = raw_paths;
 
     out.matches.extend(book.matches);
-    out.matches
-        .sort_by(|a, b| (a.tier, &a.company).cmp(&(b.tier, &b.company)));
+    super::order::sort_by(&mut out.matches, |a, b| {
+        (a.tier, &a.company).cmp(&(b.tier, &b.company))
+    });
     // Reasons that happened, in reason order (`ALL` is in declaration order, which `Ord` follows).
     out.excluded = Exclusion::ALL
         .iter()

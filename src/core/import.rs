@@ -985,7 +985,9 @@ fn finish(
     out.rows = records.len();
     out.skipped = skipped + problems.iter().filter(|p| p.row.is_some()).count();
     problems.extend(row_problems);
-    problems.sort_by_key(|p| p.row.unwrap_or(0));
+    super::order::sort_by(&mut problems, |a, b| {
+        a.row.unwrap_or(0).cmp(&b.row.unwrap_or(0))
+    });
     out.problems.extend(problems);
     out.records = records;
 }

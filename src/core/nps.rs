@@ -165,7 +165,7 @@ pub fn dropped_rows(responses: &[NpsResponse], problems: &[Problem]) -> Vec<Drop
                 })
         })
         .collect();
-    out.sort_unstable_by(|a, b| a.row.cmp(&b.row).then_with(|| a.reason.cmp(&b.reason)));
+    super::order::sort_by(&mut out, |a, b| a.row.cmp(&b.row));
     out
 }
 
@@ -203,7 +203,7 @@ pub fn nps_report(responses: &[NpsResponse], problems: &[Problem]) -> NpsReport 
             nps: summarize(scores),
         })
         .collect();
-    by_account.sort_unstable_by(|a, b| {
+    super::order::sort_by(&mut by_account, |a, b| {
         b.nps
             .responses
             .cmp(&a.nps.responses)

@@ -34,7 +34,9 @@ pub fn respondents<'a>(
         out.push((key, label));
     }
     // Keys are unique, so the order is total.
-    out.sort_unstable_by(|a, b| (a.1.to_lowercase(), &a.0).cmp(&(b.1.to_lowercase(), &b.0)));
+    super::order::sort_by(&mut out, |a, b| {
+        (a.1.to_lowercase(), &a.0).cmp(&(b.1.to_lowercase(), &b.0))
+    });
     out
 }
 
@@ -115,7 +117,7 @@ pub fn guess_owner_from_file_name(
         })
         .map(|(key, _, _)| key)
         .collect();
-    hits.sort_unstable();
+    super::order::sort_by(&mut hits, |a, b| a.cmp(b));
     hits.dedup();
     if hits.len() == 1 {
         Some(hits[0].clone())

@@ -463,7 +463,7 @@ pub fn reasons(
         })
         .collect();
     // Ties keep signal order (`Signal::ALL` order), so the order is total.
-    out.sort_unstable_by(|x, y| {
+    super::order::sort_by(&mut out, |x, y| {
         y.points
             .total_cmp(&x.points)
             .then_with(|| signal_index(x.signal).cmp(&signal_index(y.signal)))

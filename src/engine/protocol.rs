@@ -16,31 +16,25 @@ use crate::core::settings::Settings;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToEngine {
     /// Open storage and answer [`FromEngine::Loaded`].
-    Start {
-        today: Date,
-    },
+    /// (today)
+    Start(Date),
     /// Import the files attached (an array of `File`), in order.
     Import,
     /// Read the attached `File` as the new version of file `id`.
-    Replace {
-        id: u32,
-    },
+    /// (file id)
+    Replace(u32),
     /// Read file `id` again with the user's corrections.
-    Reimport {
-        id: u32,
-        options: ImportOptions,
-    },
-    Remove {
-        id: u32,
-    },
+    /// (file id, options)
+    Reimport(u32, ImportOptions),
+    /// (file id)
+    Remove(u32),
     /// Drop every file still waiting to be read.
     Cancel,
     /// What the user decided; the engine saves it and ranks again.
     Sync(Box<SyncState>),
     /// Answer [`FromEngine::Backup`] with everything as a backup file.
-    Backup {
-        saved_on: String,
-    },
+    /// (saved on, YYYY-MM-DD)
+    Backup(String),
     /// Replace everything with the attached backup `File`.
     Restore,
     /// Remove everything from this browser.
@@ -129,18 +123,13 @@ pub enum FromEngine {
     Ready,
     /// Storage was read: what was saved (if anything) and, if it could
     /// not be read or cannot keep anything, why.
-    Loaded {
-        saved: Option<Snapshot>,
-        problem: Option<String>,
-    },
+    /// (what was saved, the problem)
+    Loaded(Option<Snapshot>, Option<String>),
     /// Files now waiting to be read, in order.
     Queued(Vec<Pending>),
     /// Bytes of file `id` read so far.
-    Progress {
-        id: u32,
-        read: u64,
-        total: u64,
-    },
+    /// (file id, bytes read, bytes in all)
+    Progress(u32, u64, u64),
     /// File `id` was imported (new, replaced or re-read).
     Imported(Box<FileSummary>),
     /// These files were not read (the user cancelled).
@@ -150,15 +139,10 @@ pub enum FromEngine {
     /// [`FromEngine::Asks`], then `ask_list.accounts` in
     /// [`FromEngine::Accounts`] (the last part says `done`).
     View(Box<View>),
-    Asks {
-        revision: u64,
-        asks: Vec<Ask>,
-    },
-    Accounts {
-        revision: u64,
-        accounts: Vec<AccountWayIn>,
-        done: bool,
-    },
+    /// (revision, asks)
+    Asks(u64, Vec<Ask>),
+    /// (revision, accounts, done)
+    Accounts(u64, Vec<AccountWayIn>, bool),
     /// The NPS respondents, sent after a survey is imported.
     Respondents(Vec<(String, String)>),
     /// A backup file was read and replaced everything.
@@ -166,10 +150,8 @@ pub enum FromEngine {
     /// Everything was removed from this browser.
     Forgotten,
     /// Something the user must know; `storage` offers the backup download.
-    Notice {
-        storage: bool,
-        message: String,
-    },
+    /// (about storage, message)
+    Notice(bool, String),
     /// The backup file, attached as a `Blob`.
     Backup,
     /// The engine hit an internal error and stopped.
@@ -191,7 +173,7 @@ impl Assembly {
                 self.view = Some(v);
                 None
             }
-            FromEngine::Asks { revision, asks } => {
+            FromEngine::Asks(revision, asks) => {
                 let v = self.view.as_mut().filter(|v| v.revision == revision)?;
                 v.ask_list.asks.extend(asks);
                 if v.ask_list.asks.len() >= v.asks_total {
@@ -200,16 +182,10 @@ impl Assembly {
                     None
                 }
             }
-            FromEngine::Accounts {
-                revision,
-                accounts,
-                done,
-            } => {
+            FromEngine::Accounts(revision, accounts, done) => {
                 self.accounts.extend(accounts);
-                done.then(|| FromEngine::Accounts {
-                    revision,
-                    accounts: std::mem::take(&mut self.accounts),
-                    done,
+                done.then(|| {
+                    FromEngine::Accounts(revision, std::mem::take(&mut self.accounts), done)
                 })
             }
             other => Some(other),
@@ -284,19 +260,15 @@ mod tests {
         ));
         let msgs = vec![
             FromEngine::Imported(Box::new(s.clone())),
-            FromEngine::Loaded {
-                saved: Some(Snapshot {
+            FromEngine::Loaded(
+                Some(Snapshot {
                     files: vec![s],
                     ..Snapshot::default()
                 }),
-                problem: None,
-            },
+                None,
+            ),
             FromEngine::View(Box::default()),
-            FromEngine::Progress {
-                id: 1,
-                read: 10,
-                total: 20,
-            },
+            FromEngine::Progress(1, 10, 20),
         ];
         for m in msgs {
             let back: FromEngine = serde_json::from_str(&m.to_json()).unwrap();
@@ -346,22 +318,10 @@ mod tests {
         };
         assert_eq!(a.take(FromEngine::View(Box::new(view))), None);
         // A part of an older revision is ignored.
-        let old = FromEngine::Asks {
-            revision: 2,
-            asks: vec![ask(9)],
-        };
+        let old = FromEngine::Asks(2, vec![ask(9)]);
         assert_eq!(a.take(old), None);
-        assert_eq!(
-            a.take(FromEngine::Asks {
-                revision: 3,
-                asks: vec![ask(1), ask(2)]
-            }),
-            None
-        );
-        let Some(FromEngine::View(v)) = a.take(FromEngine::Asks {
-            revision: 3,
-            asks: vec![ask(3)],
-        }) else {
+        assert_eq!(a.take(FromEngine::Asks(3, vec![ask(1), ask(2)])), None);
+        let Some(FromEngine::View(v)) = a.take(FromEngine::Asks(3, vec![ask(3)])) else {
             panic!("the view is whole after its last part");
         };
         assert_eq!(
@@ -383,23 +343,9 @@ mod tests {
             ask_rank: None,
             paths: 1,
         };
-        assert_eq!(
-            a.take(FromEngine::Accounts {
-                revision: 3,
-                accounts: vec![acc("A")],
-                done: false
-            }),
-            None
-        );
-        let Some(FromEngine::Accounts {
-            accounts,
-            done: true,
-            ..
-        }) = a.take(FromEngine::Accounts {
-            revision: 3,
-            accounts: vec![acc("B")],
-            done: true,
-        })
+        assert_eq!(a.take(FromEngine::Accounts(3, vec![acc("A")], false)), None);
+        let Some(FromEngine::Accounts(_, accounts, true)) =
+            a.take(FromEngine::Accounts(3, vec![acc("B")], true))
         else {
             panic!("accounts after the last part");
         };

@@ -116,7 +116,7 @@ fn post_with(msg: &FromEngine, attachment: Option<&JsValue>) {
 }
 
 fn notice(storage: bool, message: String) {
-    post(&FromEngine::Notice { storage, message });
+    post(&FromEngine::Notice(storage, message));
 }
 
 /// Start the engine in this worker: handle messages, say we are ready.
@@ -177,7 +177,7 @@ fn schedule() {
 
 fn handle(msg: ToEngine, attachment: JsValue) {
     match msg {
-        ToEngine::Start { today } => {
+        ToEngine::Start(today) => {
             ENGINE.with(|e| e.borrow_mut().today = Some(today));
             wasm_bindgen_futures::spawn_local(load());
         }
@@ -207,7 +207,7 @@ fn handle(msg: ToEngine, attachment: JsValue) {
             post(&FromEngine::Queued(queued));
             schedule();
         }
-        ToEngine::Replace { id } => {
+        ToEngine::Replace(id) => {
             let Ok(file) = attachment.dyn_into::<File>() else {
                 return;
             };
@@ -219,7 +219,7 @@ fn handle(msg: ToEngine, attachment: JsValue) {
             ENGINE.with(|e| e.borrow_mut().queue.push_back(Job::Replace { id, file }));
             schedule();
         }
-        ToEngine::Reimport { id, options } => {
+        ToEngine::Reimport(id, options) => {
             let source = ENGINE.with(|e| {
                 e.borrow()
                     .files
@@ -246,7 +246,7 @@ fn handle(msg: ToEngine, attachment: JsValue) {
             }
             data_changed();
         }
-        ToEngine::Remove { id } => {
+        ToEngine::Remove(id) => {
             ENGINE.with(|e| {
                 let mut e = e.borrow_mut();
                 e.files.retain(|f| f.id != id);
@@ -286,7 +286,7 @@ fn handle(msg: ToEngine, attachment: JsValue) {
             });
             schedule();
         }
-        ToEngine::Backup { saved_on } => backup(saved_on),
+        ToEngine::Backup(saved_on) => backup(saved_on),
         ToEngine::Restore => {
             let Ok(file) = attachment.dyn_into::<File>() else {
                 return;
@@ -404,11 +404,7 @@ fn read_and_import(id: u32, file: &File, options: &ImportOptions) -> (ImportedFi
             }
         }
         at = end;
-        post(&FromEngine::Progress {
-            id,
-            read: at as u64,
-            total: size as u64,
-        });
+        post(&FromEngine::Progress(id, at as u64, size as u64));
     }
     let start = now_ms();
     let imported = import_file(&name, &bytes, options);
@@ -505,20 +501,13 @@ fn post_view((mut view, accounts): (View, Vec<AccountWayIn>)) {
     let mut asks = asks.into_iter().peekable();
     while asks.peek().is_some() {
         let part: Vec<_> = asks.by_ref().take(ASKS_PER_PART).collect();
-        post(&FromEngine::Asks {
-            revision,
-            asks: part,
-        });
+        post(&FromEngine::Asks(revision, part));
     }
     let mut accounts = accounts.into_iter().peekable();
     loop {
         let part: Vec<_> = accounts.by_ref().take(ACCOUNTS_PER_PART).collect();
         let done = accounts.peek().is_none();
-        post(&FromEngine::Accounts {
-            revision,
-            accounts: part,
-            done,
-        });
+        post(&FromEngine::Accounts(revision, part, done));
         if done {
             break;
         }
@@ -745,10 +734,7 @@ async fn load() {
         }
     }
     ENGINE.with(|e| e.borrow_mut().started = true);
-    post(&FromEngine::Loaded {
-        saved: snapshot,
-        problem,
-    });
+    post(&FromEngine::Loaded(snapshot, problem));
     schedule();
 }
 

@@ -94,24 +94,24 @@ pub fn App() -> Html {
                     dispatch.dispatch(Action::EngineReady)
                 }
                 // Parts are put back together by the client.
-                FromEngine::Asks { .. } => {}
-                FromEngine::Loaded { saved, problem } => {
+                FromEngine::Asks(..) => {}
+                FromEngine::Loaded(saved, problem) => {
                     dispatch.dispatch(Action::Loaded { saved, problem })
                 }
                 FromEngine::Queued(files) => dispatch.dispatch(Action::Queued(files)),
-                FromEngine::Progress { id, read, total } => {
+                FromEngine::Progress(id, read, total) => {
                     dispatch.dispatch(Action::Progress { id, read, total })
                 }
                 FromEngine::Imported(f) => dispatch.dispatch(Action::Imported(*f)),
                 FromEngine::Cancelled(ids) => dispatch.dispatch(Action::Cancelled(ids)),
                 FromEngine::View(v) => dispatch.dispatch(Action::View(Rc::new(*v))),
-                FromEngine::Accounts { accounts, .. } => {
+                FromEngine::Accounts(_, accounts, _) => {
                     dispatch.dispatch(Action::Accounts(accounts))
                 }
                 FromEngine::Respondents(r) => dispatch.dispatch(Action::Respondents(r)),
                 FromEngine::Restored(snapshot) => dispatch.dispatch(Action::Restored(snapshot)),
                 FromEngine::Forgotten => dispatch.dispatch(Action::Forgotten),
-                FromEngine::Notice { storage, message } => {
+                FromEngine::Notice(storage, message) => {
                     dispatch.dispatch(Action::Notice(Some(if storage {
                         Notice::Storage(message)
                     } else {
@@ -138,7 +138,7 @@ pub fn App() -> Html {
             };
             match EngineClient::spawn(on_message) {
                 Ok(client) => {
-                    client.send(&ToEngine::Start { today }, None);
+                    client.send(&ToEngine::Start(today), None);
                     Some(client)
                 }
                 Err(e) => {
@@ -215,7 +215,7 @@ pub fn App() -> Html {
     let on_replace = {
         let send = send.clone();
         Callback::from(move |(id, file): (u32, web_sys::File)| {
-            send(ToEngine::Replace { id }, Some(file.into()));
+            send(ToEngine::Replace(id), Some(file.into()));
         })
     };
 
@@ -279,13 +279,13 @@ pub fn App() -> Html {
         let send = send.clone();
         Callback::from(move |id: u32| {
             dispatch.dispatch(Action::Remove(id));
-            send(ToEngine::Remove { id }, None);
+            send(ToEngine::Remove(id), None);
         })
     };
     let on_reimport = {
         let send = send.clone();
         Callback::from(move |(id, options): (u32, ImportOptions)| {
-            send(ToEngine::Reimport { id, options }, None)
+            send(ToEngine::Reimport(id, options), None)
         })
     };
     let on_owner = {
@@ -336,14 +336,7 @@ pub fn App() -> Html {
     };
     let backup_export = {
         let send = send.clone();
-        Callback::from(move |_: MouseEvent| {
-            send(
-                ToEngine::Backup {
-                    saved_on: today.to_string(),
-                },
-                None,
-            )
-        })
+        Callback::from(move |_: MouseEvent| send(ToEngine::Backup(today.to_string()), None))
     };
     let backup_import = {
         let send = send.clone();
