@@ -431,6 +431,11 @@ pub fn App() -> Html {
                     { "Try it with sample data" }
                 </button>
             </div>
+            if !state.loaded {
+                <p class="reading muted" role="status" data-testid="restoring">
+                    { if state.engine_ready { "Opening the work saved in this browser…" } else { "Starting…" } }
+                </p>
+            }
             if !state.pending.is_empty() {
                 <div class="reading" role="status" data-testid="import-progress"
                     data-done={state.reading.done.to_string()} data-total={state.reading.total.to_string()}>
