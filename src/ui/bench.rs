@@ -43,3 +43,51 @@ pub fn synth_accounts(n: usize) -> String {
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
+
+/// The engine's expensive step on the end-to-end benchmark's data, on the
+/// page (for profiling with names): `networks` × 30,000 generated rows,
+/// 5,000 targets, an NPS file of `networks` promoters. Returns the
+/// milliseconds `build_candidates` took.
+#[wasm_bindgen]
+pub fn bench_candidates(networks: usize) -> f64 {
+    use crate::core::candidates::{build_candidates, Dataset};
+    use crate::core::model::Records;
+    use crate::core::owners::owner_of;
+    use crate::core::settings::Settings;
+    let names = synth::company_names(20000, 1);
+    let opts = ImportOptions::default();
+    let mut files = vec![
+        import_file(
+            "nps.csv",
+            synth::promoters_nps_csv(networks, 7, &names).as_bytes(),
+            &opts,
+        ),
+        import_file(
+            "targets.csv",
+            synth::accounts_csv(&synth::company_names(5000, 1), 3).as_bytes(),
+            &opts,
+        ),
+    ];
+    for i in 0..networks {
+        let text = synth::connections_csv(30000, 100 + i as u64, &names);
+        files.push(import_file(
+            &format!("p{i}_Connections.csv"),
+            text.as_bytes(),
+            &opts,
+        ));
+    }
+    let people: Vec<_> = files
+        .iter()
+        .flat_map(|f| match &f.records {
+            Records::Nps(r) => r.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let owners: Vec<_> = files.iter().map(|f| owner_of(f, None, &people)).collect();
+    let data = Dataset::with_owners(files.iter().zip(owners));
+    let start = js_sys::Date::now();
+    let set = build_candidates(&data, &Settings::default());
+    let ms = js_sys::Date::now() - start;
+    std::hint::black_box(set.paths.len());
+    ms
+}
