@@ -748,48 +748,57 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                 excluded[Exclusion::OutsidePersona as usize] += 1;
                 continue;
             }
-            let name = c.full_name();
             let url = person_url(c);
-            let name_key = People::name_key_with(&name, keys.name(key_id));
-            let target = match people_index.find(url, &name_key) {
-                Some(t) => {
-                    let known = &mut out.targets[t as usize];
-                    if known.url.is_none() {
-                        if let Some(u) = url {
-                            known.url = Some(u.to_string());
-                            people_index.by_url.insert(u, t);
+            // Known by URL (the same person in another network): no name
+            // or name key to build. This is `People::find`, with the name
+            // key made only when the URL does not decide.
+            let by_url = url.and_then(|u| people_index.by_url.get(u).copied());
+            let target = match by_url {
+                Some(t) => t,
+                None => {
+                    let name = c.full_name();
+                    let name_key = People::name_key_with(&name, keys.name(key_id));
+                    match people_index.by_name.get(name_key.as_str()).copied() {
+                        Some(t) => {
+                            let known = &mut out.targets[t as usize];
+                            if known.url.is_none() {
+                                if let Some(u) = url {
+                                    known.url = Some(u.to_string());
+                                    people_index.by_url.insert(u, t);
+                                }
+                            }
+                            t
+                        }
+                        None => {
+                            let t = out.targets.len() as u32;
+                            // The row's full name is already a fresh string:
+                            // keep it unless trimming changes it.
+                            let name = if name.trim().len() == name.len() {
+                                name
+                            } else {
+                                name.trim().to_string()
+                            };
+                            out.targets.push(Target {
+                                name,
+                                title: c.title.trim().to_string(),
+                                url: url.map(str::to_string),
+                                account,
+                                company: c.company.trim().to_string(),
+                                match_tier: tier,
+                                match_confidence: confidence as f64,
+                                seniority,
+                                persona_match: fits,
+                                networks: 0,
+                                mutuals: None,
+                            });
+                            target_last_network.push(u32::MAX);
+                            if let Some(u) = url {
+                                people_index.by_url.insert(u, t);
+                            }
+                            people_index.by_name.entry(name_key).or_insert(t);
+                            t
                         }
                     }
-                    t
-                }
-                None => {
-                    let t = out.targets.len() as u32;
-                    // The row's full name is already a fresh string: keep it
-                    // unless trimming changes it.
-                    let name = if name.trim().len() == name.len() {
-                        name
-                    } else {
-                        name.trim().to_string()
-                    };
-                    out.targets.push(Target {
-                        name,
-                        title: c.title.trim().to_string(),
-                        url: url.map(str::to_string),
-                        account,
-                        company: c.company.trim().to_string(),
-                        match_tier: tier,
-                        match_confidence: confidence as f64,
-                        seniority,
-                        persona_match: fits,
-                        networks: 0,
-                        mutuals: None,
-                    });
-                    target_last_network.push(u32::MAX);
-                    if let Some(u) = url {
-                        people_index.by_url.insert(u, t);
-                    }
-                    people_index.by_name.entry(name_key).or_insert(t);
-                    t
                 }
             };
             if target_last_network[target as usize] != ni as u32 {
