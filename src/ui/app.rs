@@ -170,14 +170,7 @@ pub fn App() -> Html {
 
     let ask_list: Rc<AskList> = {
         let view = state.view.clone();
-        let accounts = state.accounts.clone();
-        (*use_memo((state.view_seq, state.accounts_seq), move |_| {
-            Rc::new(AskList {
-                accounts: (*accounts).clone(),
-                ..view.ask_list.clone()
-            })
-        }))
-        .clone()
+        (*use_memo(state.view_seq, move |_| Rc::new(view.ask_list.clone()))).clone()
     };
     let promoter_keys: Vec<String> = state
         .view
@@ -474,7 +467,7 @@ pub fn App() -> Html {
                 if ask_list.asks.is_empty() {
                     <p class="muted" data-testid="ask-list-empty">{ "No introductions yet: the list needs an NPS survey with promoters, their networks (choose each network's owner on its card), and an ICP target list (or Settings → any company)." }</p>
                 }
-                <AskListView list={ask_list.clone()} today={today} on_state={on_state.clone()} on_veto={on_veto} />
+                <AskListView list={ask_list.clone()} accounts={state.accounts.clone()} today={today} on_state={on_state.clone()} on_veto={on_veto} />
             </section>
             <section id="emails" aria-labelledby="emails-title">
                 <h2 id="emails-title">{ "4. The executive's ask" }</h2>

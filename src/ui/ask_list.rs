@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::AskKey;
-use crate::core::ask::{Ask, AskList};
+use crate::core::ask::{AccountWayIn, Ask, AskList};
 use crate::core::company::MatchTier;
 use crate::core::dates::Date;
 use crate::core::goal::AskState;
@@ -17,11 +17,14 @@ const PAGE: usize = 25;
 /// Groups (or accounts) added per task while a page is being drawn: a new
 /// list is drawn a few groups at a time, each in a task of its own, so no
 /// task keeps the page busy for long.
-const STEP: usize = 6;
+const STEP: usize = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct AskListProps {
     pub list: Rc<AskList>,
+    /// The best way into each account (they arrive after the list, so
+    /// they are apart: their arrival does not redraw the list).
+    pub accounts: Rc<Vec<AccountWayIn>>,
     pub today: Date,
     pub on_state: Callback<(AskKey, AskState)>,
     pub on_veto: Callback<String>,
@@ -163,7 +166,7 @@ pub fn AskListView(props: &AskListProps) -> Html {
             }
         }
         View::ByAccount => {
-            let rows: Vec<_> = list
+            let rows: Vec<_> = props
                 .accounts
                 .iter()
                 .filter(|a| {
@@ -208,7 +211,7 @@ pub fn AskListView(props: &AskListProps) -> Html {
                 <button type="button" aria-pressed={(*view == View::ByPromoter).to_string()} onclick={set_view(View::ByPromoter)} data-testid="view-by-promoter">{ "By promoter" }</button>
                 <button type="button" aria-pressed={(*view == View::ByAccount).to_string()} onclick={set_view(View::ByAccount)} data-testid="view-by-account">{ "By account" }</button>
             </div>
-            <span class="muted">{ format!("{} introductions from {} promoters · {} accounts", list.asks.len(), list.promoters.len(), list.accounts.len()) }</span>
+            <span class="muted">{ format!("{} introductions from {} promoters · {} accounts", list.asks.len(), list.promoters.len(), props.accounts.len()) }</span>
         </div>
         { body }
         </>

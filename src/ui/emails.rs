@@ -15,7 +15,7 @@ pub struct EmailsProps {
 
 /// Emails drawn per task: a hundred drafts (each a long mailto: link) are
 /// drawn a few at a time, so no task keeps the page busy for long.
-const STEP: usize = 10;
+const STEP: usize = 4;
 
 #[component]
 pub fn EmailsView(props: &EmailsProps) -> Html {

@@ -87,7 +87,6 @@ pub struct State {
     pub view_seq: u64,
     /// The best way into each account (sent apart from the view).
     pub accounts: Rc<Vec<AccountWayIn>>,
-    pub accounts_seq: u64,
     /// NPS respondents (key, label), to choose a network's owner from.
     pub respondents: Rc<Vec<(String, String)>>,
     /// A file arrived after the current view was computed; the engine's
@@ -120,7 +119,6 @@ impl Default for State {
             view: Rc::new(View::default()),
             view_seq: 0,
             accounts: Rc::new(Vec::new()),
-            accounts_seq: 0,
             respondents: Rc::new(Vec::new()),
             stale: false,
         }
@@ -303,7 +301,6 @@ impl Reducible for State {
             }
             Action::Accounts(accounts) => {
                 s.accounts = Rc::new(accounts);
-                s.accounts_seq += 1;
             }
             Action::Respondents(r) => s.set_respondents(r),
             Action::Loaded { saved, problem } => {
@@ -333,7 +330,6 @@ impl Reducible for State {
                     revision,
                     view_seq: s.view_seq,
                     view: s.view.clone(),
-                    accounts_seq: s.accounts_seq + 1,
                     notice: Some(Notice::Info(
                         "Everything was removed from this browser.".into(),
                     )),
