@@ -19,7 +19,6 @@ pub mod company;
 pub mod dates;
 pub mod export;
 pub mod goal;
-pub mod html;
 pub mod import;
 pub mod limits;
 pub mod model;

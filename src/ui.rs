@@ -9,6 +9,7 @@ mod ask_list;
 #[cfg(feature = "bench")]
 pub mod bench;
 mod browser;
+mod drawing;
 mod emails;
 mod engine_client;
 mod file_card;

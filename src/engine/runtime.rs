@@ -231,19 +231,7 @@ fn handle(msg: ToEngine, attachment: JsValue) {
                 return;
             };
             let (imported, ms) = read_and_import(id, &file, &options);
-            let summary = ENGINE.with(|e| {
-                let mut e = e.borrow_mut();
-                let generation = e.bump();
-                let f = e.files.iter_mut().find(|f| f.id == id)?;
-                f.imported = imported;
-                f.import_ms = ms;
-                f.options = options;
-                f.generation = generation;
-                Some(())
-            });
-            if summary.is_some() {
-                announce(id);
-            }
+            store_reading(id, None, options, imported, ms);
             data_changed();
         }
         ToEngine::Remove(id) => {
@@ -464,28 +452,38 @@ fn run(job: Job) {
         }
         Job::Replace { id, file } => {
             let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
-            let s = ENGINE.with(|e| {
-                let mut e = e.borrow_mut();
-                let generation = e.bump();
-                let f = e.files.iter_mut().find(|f| f.id == id)?;
-                f.source = Some(file);
-                f.imported = imported;
-                f.import_ms = ms;
-                f.options = ImportOptions::default();
-                f.generation = generation;
-                Some(())
-            });
-            if s.is_some() {
-                announce(id);
-            }
+            store_reading(id, Some(file), ImportOptions::default(), imported, ms);
         }
     }
-    ENGINE.with(|e| {
+    data_changed();
+}
+
+/// A new reading of file `id` takes the old one's place (with the new
+/// `source` file, if any, and `options`); the page is told. Nothing
+/// happens if the file was removed meanwhile.
+fn store_reading(
+    id: u32,
+    source: Option<File>,
+    options: ImportOptions,
+    imported: ImportedFile,
+    ms: f64,
+) {
+    let found = ENGINE.with(|e| {
         let mut e = e.borrow_mut();
-        e.data_version += 1;
-        e.view_dirty = true;
-        e.save_dirty = true;
+        let generation = e.bump();
+        let f = e.files.iter_mut().find(|f| f.id == id)?;
+        if source.is_some() {
+            f.source = source;
+        }
+        f.imported = imported;
+        f.import_ms = ms;
+        f.options = options;
+        f.generation = generation;
+        Some(())
     });
+    if found.is_some() {
+        announce(id);
+    }
 }
 
 /// Asks and accounts per message: a part the page reads in a few ms.

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::drawing::use_drawn_in_steps;
 use super::state::AskKey;
 use crate::core::ask::{AccountWayIn, Ask, AskList};
 use crate::core::company::MatchTier;
@@ -77,31 +78,8 @@ pub fn AskListView(props: &AskListProps) -> Html {
     let list = &props.list;
     let q = query.to_lowercase();
 
-    // How much of the current page is drawn: restarts at STEP for a new
-    // list, grows by STEP per task up to the page.
-    let drawn = use_mut_ref(|| (0usize, STEP));
-    let redraw = use_force_update();
-    let list_id = Rc::as_ptr(list) as usize;
-    {
-        let mut d = drawn.borrow_mut();
-        if d.0 != list_id {
-            *d = (list_id, STEP);
-        }
-    }
-    let limit = (*shown).min(drawn.borrow().1);
-    {
-        let drawn = drawn.clone();
-        let wanted = *shown;
-        use_effect_with((list_id, limit, wanted), move |_| {
-            let next = (limit < wanted).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    drawn.borrow_mut().1 += STEP;
-                    redraw.force_update();
-                })
-            });
-            move || drop(next)
-        });
-    }
+    // How much of the current page is drawn: STEP groups more per task.
+    let limit = use_drawn_in_steps(Rc::as_ptr(list) as usize, *shown, STEP);
 
     let on_search = {
         let query = query.clone();

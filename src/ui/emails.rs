@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
+use super::drawing::use_drawn_in_steps;
 use crate::core::ask::AskList;
 
 #[derive(Properties, PartialEq)]
@@ -20,29 +21,8 @@ const STEP: usize = 4;
 #[component]
 pub fn EmailsView(props: &EmailsProps) -> Html {
     let copied = use_state(|| None::<String>);
-    let drawn = use_mut_ref(|| (0usize, STEP));
-    let redraw = use_force_update();
-    let list_id = Rc::as_ptr(&props.list) as usize;
-    {
-        let mut d = drawn.borrow_mut();
-        if d.0 != list_id {
-            *d = (list_id, STEP);
-        }
-    }
     let total = props.list.promoters.len();
-    let limit = drawn.borrow().1.min(total);
-    {
-        let drawn = drawn.clone();
-        use_effect_with((list_id, limit, total), move |_| {
-            let next = (limit < total).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    drawn.borrow_mut().1 += STEP;
-                    redraw.force_update();
-                })
-            });
-            move || drop(next)
-        });
-    }
+    let limit = use_drawn_in_steps(Rc::as_ptr(&props.list) as usize, total, STEP);
     if props.list.promoters.is_empty() {
         return html! { <p class="muted">{ "The emails appear once there are introductions to ask for." }</p> };
     }

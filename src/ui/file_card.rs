@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use super::state::{LoadedFile, PendingFile};
 use crate::core::columns::Role;
-use crate::core::html;
 use crate::core::model::{AccountRole, FileKind};
 use crate::core::ImportOptions;
 
@@ -142,7 +141,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
     // to (no owner yet, or the user reaches for the list): a hundred cards
     // of a hundred respondents would otherwise keep ten thousand options in
     // the page. The same goes for the column and problem lists, built when
-    // opened.
+    // opened. Options are ordinary elements: their text is never markup.
     let owner_open = use_state(|| false);
     let columns_open = use_state(|| false);
     let problems_open = use_state(|| false);
@@ -247,8 +246,7 @@ pub fn FileCard(props: &FileCardProps) -> Html {
                             if !owner.is_empty() && !props.respondents.iter().any(|(k, _)| *k == owner) {
                                 <option value={owner.clone()} selected=true>{ owner.clone() }</option>
                             }
-                            // One string per card (escaped): see core/html.rs for why.
-                            { Html::from_html_unchecked(html::options(&props.respondents, &owner).into()) }
+                            { for props.respondents.iter().map(|(k, l)| html! { <option value={k.clone()} selected={*k == owner}>{ l }</option> }) }
                         } else {
                             <option value={owner.clone()} selected=true>{ owner_label.clone() }</option>
                             <option value={MORE}>{ "Someone else…" }</option>
