@@ -426,32 +426,125 @@ enum Resolved {
     Excluded(Exclusion),
 }
 
-/// Person identity across networks and lead lists. URLs are borrowed from
-/// the connection rows (no copy per person).
-#[derive(Default)]
-struct People<'a> {
-    by_url: FastMap<&'a str, u32>,
-    by_name: FastMap<String, u32>,
+/// Person identity across networks and lead lists.
+///
+/// Speed: at 100 networks there are a million targets, and maps keyed by
+/// strings spent their time following each key to its heap block — on
+/// every probe and again for every key each time a map grew. So the maps
+/// are keyed by a 64-bit hash of the URL or name key and hold the first
+/// target with that hash; a hit is confirmed against the target's own URL
+/// or name key, and the rare string whose hash an earlier, different string
+/// took lives in an exact map beside (`*_spill`). The result is the exact
+/// string map's, hash collisions or not.
+struct People {
+    /// [`hash_str`]; a test gives every string the same hash.
+    hash: fn(&str) -> u64,
+    by_url: FastMap<u64, u32>,
+    by_name: FastMap<u64, u32>,
+    url_spill: FastMap<String, u32>,
+    name_spill: FastMap<String, u32>,
+    /// Each target's name key (by target index): the folded full name, `|`,
+    /// the company key.
+    name_keys: Vec<String>,
+    /// Where the folded name ends in each name key.
+    name_lens: Vec<u32>,
 }
 
-impl People<'_> {
+fn hash_str(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::company::FastHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+impl Default for People {
+    fn default() -> People {
+        People {
+            hash: hash_str,
+            by_url: FastMap::default(),
+            by_name: FastMap::default(),
+            url_spill: FastMap::default(),
+            name_spill: FastMap::default(),
+            name_keys: Vec::new(),
+            name_lens: Vec::new(),
+        }
+    }
+}
+
+impl People {
     fn name_key(full_name: &str, company: &str) -> String {
-        People::name_key_with(full_name, &company_key(company))
+        People::name_key_with(full_name, &company_key(company)).0
     }
 
-    /// [`People::name_key`] with the company's key already known.
-    fn name_key_with(full_name: &str, company_key: &str) -> String {
+    /// [`People::name_key`] with the company's key already known, and the
+    /// length of the folded name at its start.
+    fn name_key_with(full_name: &str, company_key: &str) -> (String, u32) {
         let name = full_name.trim();
         let mut k = String::with_capacity(name.len() + 1 + company_key.len());
         fold_into(&mut k, name);
+        let len = k.len() as u32;
         k.push('|');
         k.push_str(company_key);
-        k
+        (k, len)
     }
 
-    fn find(&self, url: Option<&str>, name_key: &str) -> Option<u32> {
-        url.and_then(|u| self.by_url.get(u).copied())
-            .or_else(|| self.by_name.get(name_key).copied())
+    fn by_url(&self, targets: &[Target], url: &str) -> Option<u32> {
+        let t = *self.by_url.get(&(self.hash)(url))?;
+        if targets[t as usize].url.as_deref() == Some(url) {
+            Some(t)
+        } else {
+            self.url_spill.get(url).copied()
+        }
+    }
+
+    fn by_name(&self, key: &str) -> Option<u32> {
+        let t = *self.by_name.get(&(self.hash)(key))?;
+        if self.name_keys[t as usize] == key {
+            Some(t)
+        } else {
+            self.name_spill.get(key).copied()
+        }
+    }
+
+    /// Record that target `t` has `url` (which no target had).
+    fn add_url(&mut self, url: &str, t: u32) {
+        match self.by_url.entry((self.hash)(url)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(t);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.url_spill.insert(url.to_string(), t);
+            }
+        }
+    }
+
+    /// Record a new target `t` (the next index) with its name key; the
+    /// first target with a key keeps it.
+    fn add_target(&mut self, t: u32, (key, len): (String, u32)) {
+        debug_assert_eq!(t as usize, self.name_keys.len());
+        match self.by_name.entry((self.hash)(&key)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(t);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let first = *o.get();
+                if self.name_keys[first as usize] != key {
+                    self.name_spill.entry(key.clone()).or_insert(t);
+                }
+            }
+        }
+        self.name_keys.push(key);
+        self.name_lens.push(len);
+    }
+
+    /// The folded full name of target `t` (as first found).
+    fn folded_name(&self, t: u32) -> &str {
+        &self.name_keys[t as usize][..self.name_lens[t as usize] as usize]
+    }
+
+    fn find(&self, targets: &[Target], url: Option<&str>, name_key: &str) -> Option<u32> {
+        url.and_then(|u| self.by_url(targets, u))
+            .or_else(|| self.by_name(name_key))
     }
 }
 
@@ -752,19 +845,19 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             // Known by URL (the same person in another network): no name
             // or name key to build. This is `People::find`, with the name
             // key made only when the URL does not decide.
-            let by_url = url.and_then(|u| people_index.by_url.get(u).copied());
+            let by_url = url.and_then(|u| people_index.by_url(&out.targets, u));
             let target = match by_url {
                 Some(t) => t,
                 None => {
                     let name = c.full_name();
                     let name_key = People::name_key_with(&name, keys.name(key_id));
-                    match people_index.by_name.get(name_key.as_str()).copied() {
+                    match people_index.by_name(&name_key.0) {
                         Some(t) => {
                             let known = &mut out.targets[t as usize];
                             if known.url.is_none() {
                                 if let Some(u) = url {
                                     known.url = Some(u.to_string());
-                                    people_index.by_url.insert(u, t);
+                                    people_index.add_url(u, t);
                                 }
                             }
                             t
@@ -793,9 +886,9 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                             });
                             target_last_network.push(u32::MAX);
                             if let Some(u) = url {
-                                people_index.by_url.insert(u, t);
+                                people_index.add_url(u, t);
                             }
-                            people_index.by_name.entry(name_key).or_insert(t);
+                            people_index.add_target(t, name_key);
                             t
                         }
                     }
@@ -823,7 +916,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     // 5. Lead lists: mutual connections (and a title when a row had none).
     for lead in data.leads.iter().flat_map(|l| l.iter()) {
         let key = People::name_key(&lead.full_name(), &lead.company);
-        if let Some(t) = people_index.find(lead.url.as_deref(), &key) {
+        if let Some(t) = people_index.find(&out.targets, lead.url.as_deref(), &key) {
             let t = &mut out.targets[t as usize];
             if let Some(m) = lead.mutual_connections {
                 t.mutuals = Some(t.mutuals.map_or(m, |old| old.max(m)));
@@ -861,9 +954,11 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             .target_url
             .as_deref()
             .map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
-        if let Some(t) =
-            people_index.find(url.as_deref(), &People::name_key(&rec.target, &rec.account))
-        {
+        if let Some(t) = people_index.find(
+            &out.targets,
+            url.as_deref(),
+            &People::name_key(&rec.target, &rec.account),
+        ) {
             asked[t as usize] = true;
         }
     }
@@ -908,17 +1003,13 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
             )
         })
     });
-    let names: Vec<String> = order
-        .iter()
-        .map(|t| fold(&out.targets[*t as usize].name))
-        .collect();
     let mut keyed: Vec<SortKey> = order
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let t = &out.targets[*t as usize];
+        .map(|(i, &ti)| {
+            let t = &out.targets[ti as usize];
             let url = &t.url.as_deref().unwrap_or("").as_bytes()[shared..];
-            let name = names[i].as_bytes();
+            let name = people_index.folded_name(ti).as_bytes();
             SortKey {
                 name_head: Prefixed::new(name),
                 url_head: Prefixed::new(url),
@@ -1032,4 +1123,82 @@ fn resolve(
         return Resolved::Account(a, MatchTier::Exact, 1.0);
     }
     Resolved::Excluded(Exclusion::NotTarget)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(url: Option<&str>) -> Target {
+        Target {
+            name: String::new(),
+            title: String::new(),
+            url: url.map(str::to_string),
+            account: 0,
+            company: String::new(),
+            match_tier: MatchTier::Exact,
+            match_confidence: 1.0,
+            seniority: Seniority::IndividualContributor,
+            persona_match: true,
+            networks: 0,
+            mutuals: None,
+        }
+    }
+
+    /// Every string hashing alike is the worst case for the hashed index:
+    /// it must still answer exactly what an index of the strings would.
+    #[test]
+    fn people_index_is_exact_when_every_hash_collides() {
+        for hash in [hash_str as fn(&str) -> u64, |_: &str| 7] {
+            let mut people = People {
+                hash,
+                ..People::default()
+            };
+            let urls = [
+                Some("https://www.linkedin.com/in/ada"),
+                Some("https://www.linkedin.com/in/bo"),
+                None,
+                Some("https://www.linkedin.com/in/cy"),
+            ];
+            let names = ["ada lind", "bo berg", "cy cole", "dee dunn"];
+            let mut targets = Vec::new();
+            for (t, (url, name)) in urls.iter().zip(names).enumerate() {
+                targets.push(target(*url));
+                if let Some(u) = url {
+                    people.add_url(u, t as u32);
+                }
+                people.add_target(t as u32, People::name_key_with(name, "acme"));
+            }
+            for (t, (url, name)) in urls.iter().zip(names).enumerate() {
+                let key = People::name_key_with(name, "acme").0;
+                assert_eq!(people.by_name(&key), Some(t as u32), "{name}");
+                assert_eq!(people.folded_name(t as u32), name);
+                if let Some(u) = url {
+                    assert_eq!(people.by_url(&targets, u), Some(t as u32), "{u}");
+                    assert_eq!(people.find(&targets, Some(u), "x|y"), Some(t as u32));
+                }
+            }
+            // A URL learnt later for a target found by name.
+            targets[2].url = Some("https://www.linkedin.com/in/cee".into());
+            people.add_url("https://www.linkedin.com/in/cee", 2);
+            assert_eq!(
+                people.by_url(&targets, "https://www.linkedin.com/in/cee"),
+                Some(2)
+            );
+            assert_eq!(
+                people.by_url(&targets, "https://www.linkedin.com/in/zed"),
+                None
+            );
+            assert_eq!(people.by_name("zed zorn|acme"), None);
+            assert_eq!(people.by_name("ada lind|other"), None);
+            assert_eq!(
+                people.find(
+                    &targets,
+                    Some("https://www.linkedin.com/in/zed"),
+                    "bo berg|acme"
+                ),
+                Some(1)
+            );
+        }
+    }
 }

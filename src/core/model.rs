@@ -284,7 +284,13 @@ impl<'de> Deserialize<'de> for Records {
 
 pub fn join_name(first: &str, last: &str) -> String {
     match (first.is_empty(), last.is_empty()) {
-        (false, false) => format!("{first} {last}"),
+        (false, false) => {
+            let mut s = String::with_capacity(first.len() + 1 + last.len());
+            s.push_str(first);
+            s.push(' ');
+            s.push_str(last);
+            s
+        }
         (false, true) => first.to_string(),
         (true, false) => last.to_string(),
         (true, true) => String::new(),
