@@ -35,6 +35,7 @@ stable keys, and every tie later is broken by them, never by hash order.
 */
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -158,13 +159,14 @@ pub struct TargetAccount {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub name: String,
-    pub title: String,
+    pub title: Rc<str>,
     /// The canonical profile URL, else the URL as written.
     pub url: Option<String>,
     /// Index into [`CandidateSet::accounts`].
     pub account: u32,
-    /// The company as the connection row wrote it.
-    pub company: String,
+    /// The company as the connection row wrote it (shared by every target
+    /// the same string names).
+    pub company: Rc<str>,
     pub match_tier: MatchTier,
     pub match_confidence: f64,
     pub seniority: Seniority,
@@ -781,8 +783,11 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     // a borrowed `&str`, no allocation) for every other row. Only rows at
     // candidate accounts build strings at all.
     let vetoed = &vetoed;
-    let mut cache: FastMap<&str, (Resolved, u32)> = FastMap::default();
-    let mut titles: FastMap<&str, (Seniority, bool)> = FastMap::default();
+    let mut cache: FastMap<&str, (Resolved, u32, u32)> = FastMap::default();
+    let mut titles: FastMap<&str, (Seniority, bool, u32)> = FastMap::default();
+    // Each distinct company and title string, trimmed, shared by every
+    // target that has it (one string each, not one per target).
+    let mut shared_strs: Vec<Rc<str>> = Vec::new();
     let mut account_of_entry: FastMap<usize, u32> = FastMap::default();
     let mut account_of_key: FastMap<String, u32> = FastMap::default();
     let mut people_index = People::default();
@@ -791,7 +796,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for (ni, network) in data.networks.iter().enumerate() {
         let owner = network_owner[ni];
         for (row, c) in network.connections.iter().enumerate() {
-            let (resolved, key_id) = match cache.get(c.company.as_str()) {
+            let (resolved, key_id, company_str) = match cache.get(c.company.as_str()) {
                 Some(r) => *r,
                 None => {
                     // The name is normalised once, for both the match and
@@ -810,8 +815,10 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                         &mut account_of_key,
                     );
                     let id = keys.intern(key);
-                    cache.insert(c.company.as_str(), (r, id));
-                    (r, id)
+                    shared_strs.push(c.company.trim().into());
+                    let entry = (r, id, shared_strs.len() as u32 - 1);
+                    cache.insert(c.company.as_str(), entry);
+                    entry
                 }
             };
             // The promoter's own employer first: it is also a customer, but
@@ -829,12 +836,15 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     continue;
                 }
             };
-            let (seniority, fits) = *titles.entry(c.title.as_str()).or_insert_with(|| {
-                (
-                    seniority_of(&c.title),
-                    persona_match(&settings.persona, &c.title),
-                )
-            });
+            let (seniority, fits, title_str) =
+                *titles.entry(c.title.as_str()).or_insert_with(|| {
+                    shared_strs.push(c.title.trim().into());
+                    (
+                        seniority_of(&c.title),
+                        persona_match(&settings.persona, &c.title),
+                        shared_strs.len() as u32 - 1,
+                    )
+                });
             if settings.icp == IcpMode::AnyCompany
                 && (!fits || seniority < settings.persona.min_seniority)
             {
@@ -873,10 +883,10 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                             };
                             out.targets.push(Target {
                                 name,
-                                title: c.title.trim().to_string(),
+                                title: shared_strs[title_str as usize].clone(),
                                 url: url.map(str::to_string),
                                 account,
-                                company: c.company.trim().to_string(),
+                                company: shared_strs[company_str as usize].clone(),
                                 match_tier: tier,
                                 match_confidence: confidence as f64,
                                 seniority,
@@ -922,7 +932,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                 t.mutuals = Some(t.mutuals.map_or(m, |old| old.max(m)));
             }
             if t.title.is_empty() && !lead.title.is_empty() {
-                t.title = lead.title.clone();
+                t.title = lead.title.as_str().into();
                 t.seniority = seniority_of(&lead.title);
             }
         }
@@ -1132,10 +1142,10 @@ mod tests {
     fn target(url: Option<&str>) -> Target {
         Target {
             name: String::new(),
-            title: String::new(),
+            title: "".into(),
             url: url.map(str::to_string),
             account: 0,
-            company: String::new(),
+            company: "".into(),
             match_tier: MatchTier::Exact,
             match_confidence: 1.0,
             seniority: Seniority::IndividualContributor,

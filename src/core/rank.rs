@@ -492,7 +492,7 @@ fn reason_text(
             let title = if t.title.is_empty() {
                 "no title"
             } else {
-                t.title.as_str()
+                &t.title
             };
             let fit = if t.seniority < settings.persona.min_seniority {
                 format!(
