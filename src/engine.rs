@@ -17,6 +17,7 @@ a module worker, and `main()` starts the engine when there is no window.
 natively, so its round trips are tested there.
 */
 
+pub mod codec;
 pub mod protocol;
 
 #[cfg(target_arch = "wasm32")]
@@ -25,4 +26,4 @@ mod runtime;
 mod storage;
 
 #[cfg(target_arch = "wasm32")]
-pub use runtime::start;
+pub use runtime::{start, start_reader};

@@ -435,6 +435,7 @@ mod tests {
         let Records::Connections(c) = &f.records else {
             panic!()
         };
+        let c = c.to_vec();
         assert!(c.iter().all(|c| c.url.is_some()));
     }
 

@@ -47,6 +47,7 @@ fn field_values_survive_wasm() {
     let Records::Connections(rows) = f.records else {
         panic!("not connections")
     };
+    let rows = rows.to_vec();
     assert_eq!(
         rows[1].url.as_deref(),
         Some("https://www.linkedin.com/in/mohammed-nakamura")
@@ -230,6 +231,7 @@ fn field_values_of_each_kind_in_the_browser() {
     let Records::Connections(c) = f.records else {
         panic!()
     };
+    let c = c.to_vec();
     assert_eq!(c[0].full_name(), "Zoë Müller");
 }
 

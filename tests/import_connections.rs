@@ -17,6 +17,7 @@ fn connections(name: &str) -> (referral_radar::core::ImportedFile, Vec<Connectio
             f.kind, f.problems
         )
     };
+    let rows = rows.to_vec();
     (f, rows)
 }
 

@@ -6,7 +6,9 @@ use proptest::prelude::*;
 
 use referral_radar::core::candidates::{AccountList, Dataset, Network};
 use referral_radar::core::dates::Date;
-use referral_radar::core::model::{Account, AccountRole, Connection, Lead, NpsResponse};
+use referral_radar::core::model::{
+    Account, AccountRole, Connection, Connections, Lead, NpsResponse,
+};
 use referral_radar::core::rank::score_paths;
 use referral_radar::core::{build_candidates, rank, Settings, Weights};
 
@@ -164,6 +166,7 @@ fn score_of(w: &World) -> Option<f64> {
         mutual_connections: w.mutuals,
         ..Default::default()
     }];
+    let network = Connections::from(network);
     let data = Dataset {
         nps: vec![&nps],
         networks: vec![Network {
@@ -285,9 +288,9 @@ proptest! {
         let nps: Vec<NpsResponse> = (0..people.len())
             .map(|i| NpsResponse { row: i as u64 + 2, name: format!("Promoter {i}"), email: Some(format!("p{i}@cust{i}.com")), company: format!("Customer {i}"), score: scores[i], responded_on: Some(t.add_days(-(i as i64) * 30)), ..Default::default() })
             .collect();
-        let networks: Vec<Vec<Connection>> = people
+        let networks: Vec<Connections> = people
             .iter()
-            .map(|list| list.iter().map(|(id, title)| conn("Person", &format!("P{id}"), companies[id % 3], TITLES[*title])).collect())
+            .map(|list| list.iter().map(|(id, title)| conn("Person", &format!("P{id}"), companies[id % 3], TITLES[*title])).collect::<Vec<_>>().into())
             .collect();
         let targets: Vec<Account> = companies.iter().enumerate().map(|(i, c)| Account { name: c.to_string(), tier: Some(i as u8 + 1), ..Default::default() }).collect();
         let data = Dataset {
@@ -338,14 +341,14 @@ fn alternates_are_capped_and_counted() {
             ..NpsResponse::default()
         })
         .collect();
-    let tara = vec![Connection {
+    let tara = Connections::from(vec![Connection {
         first_name: "Tara".into(),
         last_name: "Target".into(),
         url: Some("https://www.linkedin.com/in/tara-target".into()),
         company: "Globex".into(),
         title: "CFO".into(),
         ..Connection::default()
-    }];
+    }]);
     let accounts = vec![Account {
         name: "Globex".into(),
         tier: Some(1),

@@ -45,7 +45,7 @@ use super::company::{
 use super::dates::Date;
 use super::goal::{AskRecord, AskState};
 use super::import::ImportedFile;
-use super::model::{Account, AccountRole, Connection, Lead, NpsResponse, Records};
+use super::model::{Account, AccountRole, ConnectionRef, Connections, Lead, NpsResponse, Records};
 use super::profile_url;
 use super::seniority::{seniority_of, Seniority};
 use super::settings::{IcpMode, Persona, Settings};
@@ -59,7 +59,7 @@ pub struct Network<'a> {
     pub owner: String,
     /// The owner's employer, when the file says (LinkedIn ZIP).
     pub owner_company: Option<String>,
-    pub connections: &'a [Connection],
+    pub connections: &'a Connections,
 }
 
 /// An account list and what it is for.
@@ -600,8 +600,8 @@ struct SortKey<'a> {
 }
 
 /// A person's URL for identity and display: canonical, else as written.
-fn person_url(c: &Connection) -> Option<&str> {
-    c.url.as_deref().or(c.other_url.as_deref())
+fn person_url<'a>(c: &ConnectionRef<'a>) -> Option<&'a str> {
+    c.url.or(c.other_url)
 }
 
 /// Does a (folded) title contain one of the persona's keywords?
@@ -796,15 +796,15 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
     for (ni, network) in data.networks.iter().enumerate() {
         let owner = network_owner[ni];
         for (row, c) in network.connections.iter().enumerate() {
-            let (resolved, key_id, company_str) = match cache.get(c.company.as_str()) {
+            let (resolved, key_id, company_str) = match cache.get(c.company) {
                 Some(r) => *r,
                 None => {
                     // The name is normalised once, for both the match and
                     // the key.
-                    let words = company_words(&c.company);
+                    let words = company_words(c.company);
                     let key = words.concat();
                     let r = resolve(
-                        &c.company,
+                        c.company,
                         &words,
                         &key,
                         settings,
@@ -817,7 +817,7 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     let id = keys.intern(key);
                     shared_strs.push(c.company.trim().into());
                     let entry = (r, id, shared_strs.len() as u32 - 1);
-                    cache.insert(c.company.as_str(), entry);
+                    cache.insert(c.company, entry);
                     entry
                 }
             };
@@ -836,22 +836,21 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
                     continue;
                 }
             };
-            let (seniority, fits, title_str) =
-                *titles.entry(c.title.as_str()).or_insert_with(|| {
-                    shared_strs.push(c.title.trim().into());
-                    (
-                        seniority_of(&c.title),
-                        persona_match(&settings.persona, &c.title),
-                        shared_strs.len() as u32 - 1,
-                    )
-                });
+            let (seniority, fits, title_str) = *titles.entry(c.title).or_insert_with(|| {
+                shared_strs.push(c.title.trim().into());
+                (
+                    seniority_of(c.title),
+                    persona_match(&settings.persona, c.title),
+                    shared_strs.len() as u32 - 1,
+                )
+            });
             if settings.icp == IcpMode::AnyCompany
                 && (!fits || seniority < settings.persona.min_seniority)
             {
                 excluded[Exclusion::OutsidePersona as usize] += 1;
                 continue;
             }
-            let url = person_url(c);
+            let url = person_url(&c);
             // Known by URL (the same person in another network): no name
             // or name key to build. This is `People::find`, with the name
             // key made only when the URL does not decide.

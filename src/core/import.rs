@@ -17,6 +17,8 @@ re-importing with the user's mapping is cheap because nothing here depends
 on state outside the file.
 */
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::archive;
@@ -549,18 +551,21 @@ fn read_connections(
     capacity: usize,
     out: &mut ImportedFile,
 ) {
-    let mut rows = Vec::with_capacity(capacity);
+    // Text is most of the file's bytes (headers and quotes aside).
+    let mut rows = Connections::with_capacity(capacity, table.text_len());
     let mut blank = 0usize;
     let mut skipped = 0usize;
     let mut problems = Vec::new();
     let mut row_problems = Vec::new();
     table.for_each_row(&mut problems, |line, rec| {
+        // Borrowed from the record; a split full name is the only copy.
         let (mut first, mut last) = (
-            cols.get(rec, Role::FirstName).to_string(),
-            cols.get(rec, Role::LastName).to_string(),
+            Cow::Borrowed(cols.get(rec, Role::FirstName)),
+            Cow::Borrowed(cols.get(rec, Role::LastName)),
         );
         if first.is_empty() && last.is_empty() && cols.has(Role::FullName) {
-            (first, last) = split_full_name(cols.get(rec, Role::FullName));
+            let (f, l) = split_full_name(cols.get(rec, Role::FullName));
+            (first, last) = (Cow::Owned(f), Cow::Owned(l));
         }
         let url_raw = cols.get(rec, Role::ProfileUrl);
         let email_raw = cols.get(rec, Role::Email);
@@ -586,25 +591,21 @@ fn read_connections(
             return Flow::Continue;
         }
         let url = profile_url::normalize(url_raw);
-        let other_url = if url.is_none() && !url_raw.is_empty() {
-            Some(url_raw.to_string())
-        } else {
-            None
-        };
+        let other_url = (url.is_none() && !url_raw.is_empty()).then_some(url_raw);
         let connected_on = orders.parse(
             Role::ConnectedOn,
             cols.get(rec, Role::ConnectedOn),
             line,
             &mut row_problems,
         );
-        rows.push(Connection {
-            first_name: first,
-            last_name: last,
-            url,
+        rows.push(ConnectionRef {
+            first_name: &first,
+            last_name: &last,
+            url: url.as_deref(),
             other_url,
-            email: email(email_raw),
-            company: company.to_string(),
-            title: title.to_string(),
+            email: email(email_raw).as_deref(),
+            company,
+            title,
             connected_on,
         });
         Flow::Continue
@@ -1107,6 +1108,7 @@ mod tests {
         let Records::Connections(c) = &f.records else {
             panic!()
         };
+        let c = c.to_vec();
         assert_eq!(c[0].email, None);
         assert_eq!(c[0].connected_on.unwrap().to_string(), "2026-02-07");
     }

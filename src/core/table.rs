@@ -60,6 +60,13 @@ fn head_of(text: &str) -> &str {
     &text[..end]
 }
 
+impl Table<'_> {
+    /// Bytes of text the table was read from.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
+    }
+}
+
 impl<'t> Table<'t> {
     /// Find the delimiter and header row. `score` rates one header cell
     /// (0 = unknown). With no recognised header at all, the first non-empty

@@ -203,6 +203,12 @@ impl FromEngine {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// Is `json` a [`FromEngine::Progress`]? (Read without decoding it: the
+    /// engine passes the reader's progress on as it came.)
+    pub fn is_progress(json: &str) -> bool {
+        json.starts_with("{\"Progress\":")
+    }
 }
 
 /// The file as the page keeps it: everything but the rows.
@@ -273,7 +279,15 @@ mod tests {
         for m in msgs {
             let back: FromEngine = serde_json::from_str(&m.to_json()).unwrap();
             assert_eq!(back, m);
+            // Progress is told apart without decoding; nothing else passes.
+            assert_eq!(
+                FromEngine::is_progress(&m.to_json()),
+                matches!(m, FromEngine::Progress(..))
+            );
         }
+        assert!(!FromEngine::is_progress(
+            &FromEngine::Fatal("{\"Progress\":".into()).to_json()
+        ));
         let sync = ToEngine::Sync(Box::new(SyncState {
             owners: vec![(1, Some("ana@x.com".into())), (2, None)],
             revision: 7,

@@ -1,6 +1,16 @@
 //! The engine's event loop in the worker: messages in, one job at a time,
 //! the view and a save once the queue is empty.
 //!
+//! Two cores: the engine starts a second worker, the *reader* (the same
+//! `worker.js`, named `reader`, running [`start_reader`]). While files are
+//! queued, the reader reads and imports the next one as the engine does
+//! the one after; it sends its import back as one transferred buffer
+//! ([`super::codec`]), which the engine decodes in a fraction of the time
+//! importing takes. The engine keeps every file and decides everything;
+//! the reader keeps nothing. Files are kept in the order they were dropped
+//! whichever side finishes first. Should the reader not start or fail, the
+//! engine does its job itself.
+//!
 //! Work is done in small steps, each its own task: reading and importing
 //! one file, then yielding (through a `MessageChannel`, which is not
 //! clamped like `setTimeout`) so a `Cancel` or a `Sync` from the page is
@@ -17,6 +27,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, IdbDatabase, MessageEvent};
 
+use super::codec;
 use super::protocol::{
     summary, FileSummary, FromEngine, Pending, Snapshot, SyncState, ToEngine, View,
 };
@@ -86,7 +97,25 @@ struct Engine {
     channel: Option<web_sys::MessageChannel>,
     /// The page's today (it may be fixed for a demo or a test).
     today: Option<Date>,
+    reader: Option<Reader>,
+    /// Imports the reader finished, waiting to be added (in arrival order).
+    finished: VecDeque<(u32, File, ImportedFile, f64)>,
 }
+
+/// The reader worker, as the engine sees it.
+struct Reader {
+    worker: web_sys::Worker,
+    /// It has loaded and takes jobs.
+    ready: bool,
+    /// The files it is importing, in order (kept to import them here if
+    /// the reader fails), each with whether it was removed (or everything
+    /// forgotten) meanwhile, so its import is dropped when it arrives. Up
+    /// to [`READER_JOBS`]: the next is waiting when it finishes one.
+    jobs: VecDeque<(u32, File, bool)>,
+}
+
+/// Files handed to the reader at a time.
+const READER_JOBS: usize = 2;
 
 thread_local! {
     static ENGINE: RefCell<Engine> = RefCell::new(Engine::default());
@@ -151,7 +180,124 @@ pub fn start() {
         on_step.forget();
         ENGINE.with(|e| e.borrow_mut().channel = Some(channel));
     }
+    spawn_reader();
     post(&FromEngine::Ready);
+}
+
+/// Start the reader worker (see the module docs); without one, the engine
+/// imports everything itself.
+fn spawn_reader() {
+    let href = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("location"))
+        .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("href")))
+        .ok()
+        .and_then(|h| h.as_string());
+    let Some(href) = href else {
+        return;
+    };
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    options.set_name("reader");
+    let Ok(worker) = web_sys::Worker::new_with_options(&href, &options) else {
+        return;
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        from_reader(e.data().unchecked_into());
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_| reader_failed());
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    ENGINE.with(|e| {
+        e.borrow_mut().reader = Some(Reader {
+            worker,
+            ready: false,
+            jobs: VecDeque::new(),
+        })
+    });
+}
+
+/// A message from the reader: ready, progress (passed on to the page), an
+/// import, or anything else (it failed).
+fn from_reader(data: js_sys::Array) {
+    match data.get(0).as_string().as_deref() {
+        Some("ready") => {
+            ENGINE.with(|e| {
+                if let Some(r) = &mut e.borrow_mut().reader {
+                    r.ready = true;
+                }
+            });
+            schedule();
+        }
+        Some("done") => {
+            let bytes = js_sys::Uint8Array::new(&data.get(2)).to_vec();
+            let decoded = codec::decode(&bytes);
+            drop(bytes);
+            let failed = ENGINE.with(|e| {
+                let mut e = e.borrow_mut();
+                let r = e.reader.as_mut()?;
+                let (id, file, dropped) = r.jobs.pop_front()?;
+                match decoded {
+                    Ok(_) if dropped => None,
+                    Ok((imported, ms)) => {
+                        e.finished.push_back((id, file, imported, ms));
+                        None
+                    }
+                    // Not expected; the file is imported here instead.
+                    Err(_) => Some((id, file)),
+                }
+            });
+            if let Some((id, file)) = failed {
+                ENGINE.with(|e| e.borrow_mut().queue.push_front(Job::Import { id, file }));
+            }
+            schedule();
+        }
+        Some(json) if FromEngine::is_progress(json) => {
+            let _ = scope().post_message(&data);
+        }
+        // A fatal error (its panic hook, or worker.js failing to load).
+        _ => reader_failed(),
+    }
+}
+
+/// The reader failed: stop it and do its job here.
+fn reader_failed() {
+    let job = ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let r = e.reader.take()?;
+        r.worker.terminate();
+        Some(r.jobs)
+    });
+    for (id, file, dropped) in job.into_iter().flatten().rev() {
+        if !dropped {
+            ENGINE.with(|e| e.borrow_mut().queue.push_front(Job::Import { id, file }));
+        }
+    }
+    schedule();
+}
+
+/// The reader's side: import each file the engine sends and send the
+/// import back; keep nothing.
+pub fn start_reader() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&message.clone().into());
+        post(&FromEngine::Fatal(message));
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        let data: js_sys::Array = e.data().unchecked_into();
+        let id = data.get(0).as_f64().unwrap_or_default() as u32;
+        let Ok(file) = data.get(1).dyn_into::<File>() else {
+            return;
+        };
+        let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
+        let bytes = js_sys::Uint8Array::from(codec::encode(imported, ms).as_slice());
+        let msg = js_sys::Array::of3(&JsValue::from_str("done"), &JsValue::from(id), &bytes);
+        let _ = scope().post_message_with_transfer(&msg, &js_sys::Array::of1(&bytes.buffer()));
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope().post_message(&js_sys::Array::of1(&JsValue::from_str("ready")));
 }
 
 fn schedule() {
@@ -239,6 +385,12 @@ fn handle(msg: ToEngine, attachment: JsValue) {
                 let mut e = e.borrow_mut();
                 e.files.retain(|f| f.id != id);
                 e.queue.retain(|j| j.id() != id);
+                e.finished.retain(|f| f.0 != id);
+                if let Some(r) = &mut e.reader {
+                    for j in r.jobs.iter_mut().filter(|j| j.0 == id) {
+                        j.2 = true;
+                    }
+                }
             });
             data_changed();
         }
@@ -399,16 +551,47 @@ fn read_and_import(id: u32, file: &File, options: &ImportOptions) -> (ImportedFi
     (imported, now_ms() - start)
 }
 
-/// One step: a file from the queue, else the view, else a save.
+/// One step: an import the reader finished, else a file from the queue
+/// (handing the reader the one before it when both can work), else the
+/// view, else a save.
 fn step() {
-    let job = ENGINE.with(|e| {
+    let (finished, job) = ENGINE.with(|e| {
         let mut e = e.borrow_mut();
         e.step_scheduled = false;
         if !e.started {
-            return None;
+            return (None, None);
         }
-        e.queue.pop_front()
+        if let Some(f) = e.finished.pop_front() {
+            return (Some(f), None);
+        }
+        // Keep the reader supplied while at least one file is left here.
+        while e
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.ready && r.jobs.len() < READER_JOBS)
+            && e.queue.len() >= 2
+            && matches!(e.queue.front(), Some(Job::Import { .. }))
+        {
+            let Some(Job::Import { id, file }) = e.queue.pop_front() else {
+                break;
+            };
+            let r = e.reader.as_mut().expect("checked above");
+            let sent = r
+                .worker
+                .post_message(&js_sys::Array::of2(&JsValue::from(id), &file));
+            if sent.is_err() {
+                e.queue.push_front(Job::Import { id, file });
+                break;
+            }
+            r.jobs.push_back((id, file, false));
+        }
+        (None, e.queue.pop_front())
     });
+    if let Some((id, file, imported, ms)) = finished {
+        add_file(id, file, imported, ms);
+        schedule();
+        return;
+    }
     if let Some(job) = job {
         run(job);
         schedule();
@@ -416,9 +599,11 @@ fn step() {
     }
     let (view, save) = ENGINE.with(|e| {
         let e = e.borrow();
+        // Not while the reader still has a file of this batch.
+        let reading = e.reader.as_ref().is_some_and(|r| !r.jobs.is_empty());
         (
-            e.started && e.view_dirty && e.sync.is_some(),
-            e.started && e.save_dirty && e.sync.is_some() && !e.saving,
+            e.started && e.view_dirty && e.sync.is_some() && !reading,
+            e.started && e.save_dirty && e.sync.is_some() && !e.saving && !reading,
         )
     });
     if view {
@@ -433,28 +618,36 @@ fn run(job: Job) {
     match job {
         Job::Import { id, file } => {
             let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
-            ENGINE.with(|e| {
-                let mut e = e.borrow_mut();
-                let generation = e.bump();
-                let f = EngineFile {
-                    id,
-                    key: new_key(id),
-                    source: Some(file),
-                    options: ImportOptions::default(),
-                    owner: None,
-                    imported,
-                    import_ms: ms,
-                    generation,
-                };
-                e.files.push(f);
-            });
-            announce(id);
+            add_file(id, file, imported, ms);
         }
         Job::Replace { id, file } => {
             let (imported, ms) = read_and_import(id, &file, &ImportOptions::default());
             store_reading(id, Some(file), ImportOptions::default(), imported, ms);
+            data_changed();
         }
     }
+}
+
+/// A new file, in drop order (ids grow with it) whichever worker read it;
+/// the page is told.
+fn add_file(id: u32, file: File, imported: ImportedFile, ms: f64) {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let generation = e.bump();
+        let f = EngineFile {
+            id,
+            key: new_key(id),
+            source: Some(file),
+            options: ImportOptions::default(),
+            owner: None,
+            imported,
+            import_ms: ms,
+            generation,
+        };
+        let at = e.files.partition_point(|f| f.id < id);
+        e.files.insert(at, f);
+    });
+    announce(id);
     data_changed();
 }
 
@@ -882,6 +1075,12 @@ async fn forget() {
         let mut e = e.borrow_mut();
         e.files.clear();
         e.queue.clear();
+        e.finished.clear();
+        if let Some(r) = &mut e.reader {
+            for j in r.jobs.iter_mut() {
+                j.2 = true;
+            }
+        }
         e.saved.borrow_mut().files.clear();
         e.candidates = None;
         e.data_version += 1;

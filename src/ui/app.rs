@@ -17,7 +17,7 @@ use super::goal::{GoalView, TrackingView};
 use super::nps::NpsView;
 use super::sample;
 use super::settings::SettingsView;
-use super::state::{Action, AskKey, Notice, State};
+use super::state::{Action, AskKey, Notice, PendingFile, State};
 use crate::core::ask::AskList;
 use crate::core::dates::Date;
 use crate::core::export::{asks_csv, ExportRow};
@@ -60,6 +60,11 @@ fn export_rows(list: &AskList, state: &State) -> Vec<ExportRow> {
     }
     rows
 }
+
+/// Cards shown for files waiting to be read; the rest are counted. A
+/// hundred cards with a bar each, laid out again at every file's progress,
+/// kept the page busy for most of a batch's reading.
+const PENDING_CARDS: usize = 8;
 
 /// The batch read so far, in thousandths, by bytes.
 fn overall_permille(state: &State) -> u64 {
@@ -364,6 +369,12 @@ pub fn App() -> Html {
 
     let has_data = !state.files.is_empty();
     let tracked_count = state.asks.len();
+    // Files queued but not yet read (a replaced file shows on its card).
+    let waiting: Vec<&PendingFile> = state
+        .pending
+        .iter()
+        .filter(|p| !state.files.iter().any(|f| f.id == p.id))
+        .collect();
 
     html! {
         <>
@@ -445,10 +456,15 @@ pub fn App() -> Html {
                         owner={state.owner_of(f)} respondents={respondents.clone()} on_owner={on_owner.clone()} on_replace={on_replace.clone()}
                         reading={state.pending.iter().find(|p| p.id == f.id).cloned()} />
                 }) }
-                { for state.pending.iter().filter(|p| !state.files.iter().any(|f| f.id == p.id)).map(|p| html! {
-                    <PendingCard key={format!("pending-{}", p.id)} file={p.clone()} />
+                { for waiting.iter().take(PENDING_CARDS).map(|p| html! {
+                    <PendingCard key={format!("pending-{}", p.id)} file={(*p).clone()} />
                 }) }
             </div>
+            if waiting.len() > PENDING_CARDS {
+                <p class="muted" data-testid="more-waiting">
+                    { format!("…and {} more files waiting to be read.", waiting.len() - PENDING_CARDS) }
+                </p>
+            }
             if !state.view.notes.is_empty() {
                 <ul class="notes muted">{ for state.view.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }

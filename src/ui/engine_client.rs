@@ -24,6 +24,28 @@ struct Outbox {
     waiting: Vec<js_sys::Array>,
 }
 
+/// Progress and arrivals waiting to be passed on together.
+#[derive(Default)]
+struct Batch {
+    items: Vec<(FromEngine, JsValue)>,
+    scheduled: bool,
+}
+
+/// How often batched messages are passed on, in ms.
+const BATCH_MS: u32 = 100;
+
+/// Pass on every batched message, in order, in this one task.
+fn deliver(batch: &RefCell<Batch>, on_message: &dyn Fn(FromEngine, JsValue)) {
+    let items = {
+        let mut b = batch.borrow_mut();
+        b.scheduled = false;
+        std::mem::take(&mut b.items)
+    };
+    for (msg, attachment) in items {
+        on_message(msg, attachment);
+    }
+}
+
 impl PartialEq for EngineClient {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
@@ -37,6 +59,7 @@ impl EngineClient {
     ) -> Result<Rc<EngineClient>, String> {
         let on_message = Rc::new(on_message);
         let assembly = RefCell::new(Assembly::default());
+        let batch: Rc<RefCell<Batch>> = Rc::default();
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker =
@@ -62,11 +85,32 @@ impl EngineClient {
                     client.flush();
                 }
             }
-            // Handled in a task of its own: reading a big message and
-            // rendering what it changes are two tasks, not one long one.
             let attachment = data.get(1);
-            let on_message = on_message.clone();
-            gloo::timers::callback::Timeout::new(0, move || on_message(msg, attachment)).forget();
+            // A file's progress and its arrival come several times a second
+            // while a batch is read: they are passed on together every
+            // `BATCH_MS` (one render, not one per message).
+            if matches!(msg, FromEngine::Progress(..) | FromEngine::Imported(_)) {
+                let mut b = batch.borrow_mut();
+                b.items.push((msg, attachment));
+                if !b.scheduled {
+                    b.scheduled = true;
+                    let (batch, on_message) = (batch.clone(), on_message.clone());
+                    gloo::timers::callback::Timeout::new(BATCH_MS, move || {
+                        deliver(&batch, &*on_message)
+                    })
+                    .forget();
+                }
+                return;
+            }
+            // Anything else is handled in a task of its own (reading a big
+            // message and rendering what it changes are two tasks, not one
+            // long one), after what is batched, so the order holds.
+            let (batch, on_message) = (batch.clone(), on_message.clone());
+            gloo::timers::callback::Timeout::new(0, move || {
+                deliver(&batch, &*on_message);
+                on_message(msg, attachment)
+            })
+            .forget();
         });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message"))

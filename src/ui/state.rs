@@ -276,7 +276,12 @@ impl Reducible for State {
                         let owner = f.owner.take();
                         *f = LoadedFile { owner, ..file };
                     }
-                    None => s.files.push(file),
+                    // In drop order (ids grow with it): the engine and its
+                    // reader finish files in either order.
+                    None => {
+                        let at = s.files.partition_point(|f| f.id < file.id);
+                        s.files.insert(at, file);
+                    }
                 }
                 s.stale = true;
             }

@@ -14,7 +14,9 @@ use std::time::Instant;
 
 use referral_radar::core::candidates::{AccountList, Dataset, Network};
 use referral_radar::core::dates::Date;
-use referral_radar::core::model::{Account, AccountRole, Connection, Lead, NpsResponse};
+use referral_radar::core::model::{
+    Account, AccountRole, Connection, Connections, Lead, NpsResponse,
+};
 use referral_radar::core::{build_candidates, rank, Settings};
 
 const NETWORKS: usize = 100;
@@ -125,11 +127,13 @@ fn main() {
     let today = Date::parse_iso("2026-02-10").unwrap();
     let t0 = Instant::now();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let networks: Vec<Vec<Connection>> = (0..NETWORKS)
+    let networks: Vec<Connections> = (0..NETWORKS)
         .map(|n| {
-            (0..CONNECTIONS)
-                .map(|_| person(rng.next() % PEOPLE, n as u64))
-                .collect()
+            let mut rows = Connections::default();
+            for _ in 0..CONNECTIONS {
+                rows.push(person(rng.next() % PEOPLE, n as u64).as_ref());
+            }
+            rows
         })
         .collect();
     let nps: Vec<NpsResponse> = (0..NETWORKS)
