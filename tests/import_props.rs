@@ -120,3 +120,77 @@ proptest! {
         }
     }
 }
+
+/// The app reads ZIPs with its own small reader: every archive the `zip`
+/// crate writes (entries stored or deflated, in folders, among others,
+/// with comments) reads back as the same files do on their own.
+mod zip_oracle {
+    use std::io::Write;
+
+    use proptest::prelude::*;
+    use referral_radar::core::{import_file, ImportOptions};
+
+    fn archive(entries: &[(String, Vec<u8>, bool)], comment: &str) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            for (name, data, deflate) in entries {
+                let method = if *deflate {
+                    zip::CompressionMethod::Deflated
+                } else {
+                    zip::CompressionMethod::Stored
+                };
+                let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+                z.start_file(name.as_str(), opts).unwrap();
+                z.write_all(data).unwrap();
+            }
+            z.set_comment(comment).unwrap();
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn archives_read_back_as_their_files(
+            rows in proptest::collection::vec(("[A-Za-zÀ-ÿ]{1,12}", "[A-Za-z ]{0,16}", 1u32..28), 1..40),
+            folder in "(Export/|Basic_LinkedInDataExport_01-01-2026/|)",
+            others in proptest::collection::vec(("[a-z]{1,8}\\.(csv|txt|bin)", proptest::collection::vec(any::<u8>(), 0..300), any::<bool>()), 0..4),
+            deflate in any::<bool>(),
+            comment in "[ -~]{0,40}",
+            first in "[A-Z][a-z]{1,8}",
+        ) {
+            let mut csv = String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+            for (name, company, day) in &rows {
+                csv.push_str(&format!("{name},Lind,,,{company},CFO,{day:02} Feb 2026\n"));
+            }
+            let profile = format!("First Name,Last Name,Headline\n{first},Berg,CEO\n");
+            let mut entries: Vec<(String, Vec<u8>, bool)> = others;
+            entries.push((format!("{folder}Profile.csv"), profile.into_bytes(), deflate));
+            entries.push((format!("{folder}Connections.csv"), csv.clone().into_bytes(), !deflate));
+            let bytes = archive(&entries, &comment);
+            let zipped = import_file("Basic_LinkedInDataExport_01-01-2026.zip", &bytes, &ImportOptions::default());
+            let plain = import_file("Connections.csv", csv.as_bytes(), &ImportOptions::default());
+            prop_assert!(zipped.problems.is_empty(), "{:?}", zipped.problems);
+            prop_assert_eq!(&zipped.records, &plain.records);
+            prop_assert_eq!(zipped.owner, Some(format!("{first} Berg")));
+        }
+
+        #[test]
+        fn any_damage_is_a_problem_not_a_panic(
+            cut in 0usize..2000,
+            flip in 0usize..2000,
+            bits in 1u8..=255,
+        ) {
+            let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lind,,,Globex,CFO,07 Feb 2026\n";
+            let mut bytes = archive(&[("Connections.csv".into(), csv.as_bytes().to_vec(), true)], "");
+            let at = flip % bytes.len();
+            bytes[at] ^= bits;
+            bytes.truncate(bytes.len() - cut % bytes.len());
+            let f = import_file("x.zip", &bytes, &ImportOptions::default());
+            prop_assert_eq!(f.rows, f.records.len());
+        }
+    }
+}
