@@ -8,6 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SECONDS_PER_TARGET="${1:-60}"
 setup_fuzz
 
+step "Building the fuzz targets"
+cargo +nightly fuzz build || fail "the fuzz targets did not build"
+
 for target in import_file import_zip; do
   step "Fuzzing $target for ${SECONDS_PER_TARGET}s"
   mkdir -p "fuzz/corpus/$target"
