@@ -15,6 +15,8 @@ its subdomains. `javascript:`, `data:` and look-alike hosts such as
 `linkedin.com.evil.com` are shown as text, never linked.
 */
 
+use std::borrow::Cow;
+
 /// Split `raw` into (host, path) when it is a web URL on a LinkedIn host.
 fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
     let s = raw.trim();
@@ -53,9 +55,15 @@ fn linkedin_parts(raw: &str) -> Option<(String, &str)> {
 /// The canonical form of a readable LinkedIn profile URL, or `None` for
 /// anything else (opaque forms, other sites, garbage).
 pub fn normalize(raw: &str) -> Option<String> {
+    normalize_borrowed(raw).map(Cow::into_owned)
+}
+
+/// [`normalize`], borrowing `raw` when it is already canonical (every URL
+/// of a LinkedIn export is): no string made per row on import.
+pub fn normalize_borrowed(raw: &str) -> Option<Cow<'_, str>> {
     match already_canonical(raw) {
-        Some(canonical) => Some(canonical.to_string()),
-        None => normalize_general(raw),
+        Some(canonical) => Some(Cow::Borrowed(canonical)),
+        None => normalize_general(raw).map(Cow::Owned),
     }
 }
 
