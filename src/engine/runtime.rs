@@ -98,6 +98,8 @@ struct Engine {
     /// The page's today (it may be fixed for a demo or a test).
     today: Option<Date>,
     reader: Option<Reader>,
+    /// `Ready` was posted.
+    said_ready: bool,
     /// Imports the reader finished, waiting to be added (in arrival order).
     finished: VecDeque<(u32, File, ImportedFile, f64)>,
 }
@@ -180,25 +182,44 @@ pub fn start() {
         on_step.forget();
         ENGINE.with(|e| e.borrow_mut().channel = Some(channel));
     }
-    spawn_reader();
-    post(&FromEngine::Ready);
+    // Ready once the reader is too (or has failed, or after 5 s without
+    // it): everything the app fetches is fetched by then.
+    if spawn_reader() {
+        let give_up = Closure::once_into_js(|| {
+            if ENGINE.with(|e| e.borrow().reader.as_ref().is_some_and(|r| !r.ready)) {
+                reader_failed();
+            }
+        });
+        let _ = scope()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), 5000);
+    } else {
+        say_ready();
+    }
+}
+
+/// Tell the page the engine is ready (once).
+fn say_ready() {
+    let first = ENGINE.with(|e| !std::mem::replace(&mut e.borrow_mut().said_ready, true));
+    if first {
+        post(&FromEngine::Ready);
+    }
 }
 
 /// Start the reader worker (see the module docs); without one, the engine
-/// imports everything itself.
-fn spawn_reader() {
+/// imports everything itself. Whether one was started.
+fn spawn_reader() -> bool {
     let href = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("location"))
         .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("href")))
         .ok()
         .and_then(|h| h.as_string());
     let Some(href) = href else {
-        return;
+        return false;
     };
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
     options.set_name("reader");
     let Ok(worker) = web_sys::Worker::new_with_options(&href, &options) else {
-        return;
+        return false;
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         from_reader(e.data().unchecked_into());
@@ -215,6 +236,7 @@ fn spawn_reader() {
             jobs: VecDeque::new(),
         })
     });
+    true
 }
 
 /// A message from the reader: ready, progress (passed on to the page), an
@@ -227,6 +249,7 @@ fn from_reader(data: js_sys::Array) {
                     r.ready = true;
                 }
             });
+            say_ready();
             schedule();
         }
         Some("done") => {
@@ -273,6 +296,7 @@ fn reader_failed() {
             ENGINE.with(|e| e.borrow_mut().queue.push_front(Job::Import { id, file }));
         }
     }
+    say_ready();
     schedule();
 }
 
