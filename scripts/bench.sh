@@ -19,6 +19,8 @@ if [ -f tests/bench/rank.rs ]; then
   step "Native ranking benchmark"
   cargo bench --bench rank || fail "cargo bench --bench rank failed"
 fi
+step "Native engine benchmark (the browser end-to-end's work, natively)"
+cargo bench --bench engine -- --networks "${BENCH_ENGINE_NETWORKS:-100}" || fail "cargo bench --bench engine failed"
 
 build_release
 step "Building the benchmark build (feature bench) into target/bench-dist"
