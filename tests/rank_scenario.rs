@@ -324,3 +324,34 @@ fn history_removes_people_already_asked() {
         .iter()
         .any(|e| e.reason == Exclusion::AlreadyAsked && e.count == 2));
 }
+
+/// The engine rebuilds candidates only when `asked_people` changes; this
+/// holds it to `build_candidates`: histories with the same people asked give
+/// the same candidates, and a newly asked person changes them.
+#[test]
+fn candidates_read_only_who_was_asked_from_the_history() {
+    use referral_radar::core::candidates::asked_people;
+    let files = files();
+    let parse = |json: &str| -> Vec<referral_radar::core::AskRecord> {
+        serde_json::from_str(json).unwrap()
+    };
+    let layla = r#"{"promoter":"ana.ruiz@northwind.com","target":"Layla Moreau","target_url":"https://www.linkedin.com/in/layla-moreau-3b2a1","account":"Globex","changes":[{"state":"asked","on":"2026-01-15"}"#;
+    let asked = parse(&format!("[{layla}]}}]"));
+    // The same ask moved on to a meeting, twice recorded, and a suggestion
+    // that was never made.
+    let moved_on = parse(&format!(
+        r#"[{layla},{{"state":"introduced","on":"2026-01-20"}},{{"state":"meeting","on":"2026-02-01"}}]}},
+            {layla}]}},
+            {{"promoter":"ana.ruiz@northwind.com","target":"Someone Else","account":"Initech","changes":[{{"state":"suggested","on":"2026-02-02"}}]}}]"#
+    ));
+    let settings = Settings::default();
+    let build = |history: &[referral_radar::core::AskRecord]| {
+        let mut data = Dataset::from_files(&files);
+        data.history = history;
+        build_candidates(&data, &settings)
+    };
+    assert_eq!(asked_people(&asked), asked_people(&moved_on));
+    assert_eq!(build(&asked), build(&moved_on));
+    assert_ne!(asked_people(&asked), asked_people(&[]));
+    assert_ne!(build(&asked), build(&[]));
+}

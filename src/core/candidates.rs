@@ -632,6 +632,28 @@ fn person_key(email: Option<&str>, name: &str) -> String {
     }
 }
 
+/// All that [`build_candidates`] reads of the asks history: who was asked
+/// (any state from asked on) — their profile URL, name and company — in a
+/// stable order. Two histories with the same people give the same
+/// candidates, so moving an ask on from "asked" (introduced, meeting, …)
+/// need not rebuild them.
+pub fn asked_people(history: &[AskRecord]) -> Vec<(Option<&str>, &str, &str)> {
+    let mut people: Vec<_> = history
+        .iter()
+        .filter(|rec| rec.changes.iter().any(|c| c.state >= AskState::Asked))
+        .map(|rec| {
+            (
+                rec.target_url.as_deref(),
+                rec.target.as_str(),
+                rec.account.as_str(),
+            )
+        })
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    people
+}
+
 /// Paths in (target, promoter, network, row) order.
 fn path_order(p: &Path) -> (u32, u32, u32, u32) {
     (p.target, p.promoter, p.network, p.row)
@@ -955,18 +977,12 @@ pub fn build_candidates(data: &Dataset, settings: &Settings) -> CandidateSet {
 
     // 7. People already asked or introduced are not asked again.
     let mut asked = vec![false; out.targets.len()];
-    for rec in data.history {
-        if !rec.changes.iter().any(|c| c.state >= AskState::Asked) {
-            continue;
-        }
-        let url = rec
-            .target_url
-            .as_deref()
-            .map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
+    for (url, target, account) in asked_people(data.history) {
+        let url = url.map(|u| profile_url::normalize(u).unwrap_or_else(|| u.to_string()));
         if let Some(t) = people_index.find(
             &out.targets,
             url.as_deref(),
-            &People::name_key(&rec.target, &rec.account),
+            &People::name_key(target, account),
         ) {
             asked[t as usize] = true;
         }

@@ -34,7 +34,7 @@ use super::protocol::{
 use super::storage::{self, Saved};
 use crate::core::ask::AccountWayIn;
 use crate::core::backup::{Backup, BackupFile, FORMAT, SCHEMA};
-use crate::core::candidates::{build_candidates, CandidateSet, Dataset};
+use crate::core::candidates::{asked_people, build_candidates, CandidateSet, Dataset};
 use crate::core::dates::Date;
 use crate::core::goal::AskRecord;
 use crate::core::import::{import_file, ImportOptions, ImportedFile};
@@ -439,7 +439,12 @@ fn handle(msg: ToEngine, attachment: JsValue) {
                         owners_changed = true;
                     }
                 }
-                let history_changed = e.sync.as_ref().map(|s| &s.asks) != Some(&sync.asks);
+                // Candidates read only who was asked (`asked_people`): an
+                // ask moving on from "asked" only re-ranks.
+                let history_changed = e
+                    .sync
+                    .as_ref()
+                    .is_none_or(|s| asked_people(&s.asks) != asked_people(&sync.asks));
                 if owners_changed || history_changed {
                     e.data_version += 1;
                 }
