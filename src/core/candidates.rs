@@ -508,33 +508,34 @@ impl People {
         }
     }
 
-    /// Record that target `t` has `url` (which no target had).
-    fn add_url(&mut self, url: &str, t: u32) {
-        match self.by_url.entry((self.hash)(url)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(t);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.url_spill.insert(url.to_string(), t);
-            }
+    /// Index `key` (which neither map holds) as target `t`: by its hash,
+    /// or beside when an earlier, different key has that hash.
+    fn index(
+        hashed: &mut FastMap<u64, u32>,
+        spill: &mut FastMap<String, u32>,
+        hash: u64,
+        key: &str,
+        t: u32,
+    ) {
+        if let std::collections::hash_map::Entry::Vacant(v) = hashed.entry(hash) {
+            v.insert(t);
+        } else {
+            spill.insert(key.to_string(), t);
         }
     }
 
-    /// Record a new target `t` (the next index) with its name key; the
-    /// first target with a key keeps it.
+    /// Record that target `t` has `url` (which no target had).
+    fn add_url(&mut self, url: &str, t: u32) {
+        let hash = (self.hash)(url);
+        People::index(&mut self.by_url, &mut self.url_spill, hash, url, t);
+    }
+
+    /// Record a new target `t` (the next index) with its name key (which no
+    /// target has: it is made only when the name lookup found none).
     fn add_target(&mut self, t: u32, (key, len): (String, u32)) {
         debug_assert_eq!(t as usize, self.name_keys.len());
-        match self.by_name.entry((self.hash)(&key)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(t);
-            }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let first = *o.get();
-                if self.name_keys[first as usize] != key {
-                    self.name_spill.entry(key.clone()).or_insert(t);
-                }
-            }
-        }
+        let hash = (self.hash)(&key);
+        People::index(&mut self.by_name, &mut self.name_spill, hash, &key, t);
         self.name_keys.push(key);
         self.name_lens.push(len);
     }

@@ -317,19 +317,15 @@ impl Connections {
     /// The text and, per row, its spans as `start, 7 ends, present, day`
     /// (the day number, `i64::MIN` without a date): what
     /// [`Connections::from_parts`] reads back.
-    pub fn to_parts(&self) -> (&str, Vec<RowParts>) {
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.start,
-                    r.ends,
-                    r.present,
-                    r.connected_on.map_or(i64::MIN, Date::days),
-                )
-            })
-            .collect();
+    pub fn to_parts(&self) -> (&str, impl ExactSizeIterator<Item = RowParts> + '_) {
+        let rows = self.rows.iter().map(|r| {
+            (
+                r.start,
+                r.ends,
+                r.present,
+                r.connected_on.map_or(i64::MIN, Date::days),
+            )
+        });
         (&self.text, rows)
     }
 
@@ -629,6 +625,7 @@ mod tests {
     fn connections_from_parts_check_every_span() {
         let table = Connections::from(sample_rows());
         let (text, parts) = table.to_parts();
+        let parts: Vec<RowParts> = parts.collect();
         let rebuilt = Connections::from_parts(text.to_string(), parts.clone()).unwrap();
         assert_eq!(rebuilt, table);
         // A span inside "ë" (two bytes), a row not starting where the last

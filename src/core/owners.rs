@@ -7,7 +7,19 @@ the user can always choose.
 
 use super::company::fold;
 use super::import::ImportedFile;
-use super::model::{FileKind, NpsResponse};
+use super::model::{FileKind, NpsResponse, Records};
+
+/// Every NPS response in `files`, in file order (the people a network's
+/// owner is matched against).
+pub fn responses<'a>(files: impl IntoIterator<Item = &'a ImportedFile>) -> Vec<&'a NpsResponse> {
+    files
+        .into_iter()
+        .flat_map(|f| match &f.records {
+            Records::Nps(rows) => rows.as_slice(),
+            _ => &[],
+        })
+        .collect()
+}
 
 /// How the ranking names a promoter: the email, else the name.
 pub fn respondent_key(r: &NpsResponse) -> String {

@@ -41,7 +41,7 @@ use crate::core::import::{import_file, ImportOptions, ImportedFile};
 use crate::core::limits::MAX_FILE_BYTES;
 use crate::core::model::{NpsResponse, Problem, Records};
 use crate::core::nps::nps_report;
-use crate::core::owners::{owner_of, respondents};
+use crate::core::owners::{self, owner_of, respondents};
 use crate::core::rank::{rank, Weights};
 use crate::core::settings::Settings;
 
@@ -150,13 +150,19 @@ fn notice(storage: bool, message: String) {
     post(&FromEngine::Notice(storage, message));
 }
 
-/// Start the engine in this worker: handle messages, say we are ready.
-pub fn start() {
+/// A panic in this worker reaches whoever started it as `Fatal` (the page
+/// shows it; the engine takes its reader's as the reader failing).
+fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.clone().into());
         post(&FromEngine::Fatal(message));
     }));
+}
+
+/// Start the engine in this worker: handle messages, say we are ready.
+pub fn start() {
+    report_panics();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let data: js_sys::Array = e.data().unchecked_into();
         let Some(json) = data.get(0).as_string() else {
@@ -261,7 +267,7 @@ fn from_reader(data: js_sys::Array) {
                 let r = e.reader.as_mut()?;
                 let (id, file, dropped) = r.jobs.pop_front()?;
                 match decoded {
-                    Ok(_) if dropped => None,
+                    _ if dropped => None,
                     Ok((imported, ms)) => {
                         e.finished.push_back((id, file, imported, ms));
                         None
@@ -303,11 +309,7 @@ fn reader_failed() {
 /// The reader's side: import each file the engine sends and send the
 /// import back; keep nothing.
 pub fn start_reader() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&message.clone().into());
-        post(&FromEngine::Fatal(message));
-    }));
+    report_panics();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let data: js_sys::Array = e.data().unchecked_into();
         let id = data.get(0).as_f64().unwrap_or_default() as u32;
@@ -486,13 +488,7 @@ fn file_summary(f: &EngineFile) -> FileSummary {
 
 /// Every NPS response held, across files.
 fn responses(files: &[EngineFile]) -> Vec<&NpsResponse> {
-    files
-        .iter()
-        .flat_map(|f| match &f.imported.records {
-            Records::Nps(rows) => rows.as_slice(),
-            _ => &[],
-        })
-        .collect()
+    owners::responses(files.iter().map(|f| &f.imported))
 }
 
 /// Tell the page file `id` was imported, with its owner guessed from the

@@ -51,8 +51,7 @@ pub fn wasm_memory_bytes() -> f64 {
 #[wasm_bindgen]
 pub fn bench_candidates(networks: usize) -> f64 {
     use crate::core::candidates::{build_candidates, Dataset};
-    use crate::core::model::Records;
-    use crate::core::owners::owner_of;
+    use crate::core::owners::{owner_of, responses};
     use crate::core::settings::Settings;
     let names = synth::company_names(20000, 1);
     let opts = ImportOptions::default();
@@ -76,13 +75,7 @@ pub fn bench_candidates(networks: usize) -> f64 {
             &opts,
         ));
     }
-    let people: Vec<_> = files
-        .iter()
-        .flat_map(|f| match &f.records {
-            Records::Nps(r) => r.iter().collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let people = responses(&files);
     let owners: Vec<_> = files.iter().map(|f| owner_of(f, None, &people)).collect();
     let data = Dataset::with_owners(files.iter().zip(owners));
     let start = js_sys::Date::now();

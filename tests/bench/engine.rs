@@ -15,20 +15,13 @@ use std::time::Instant;
 
 use referral_radar::core::candidates::Dataset;
 use referral_radar::core::dates::Date;
-use referral_radar::core::model::Records;
-use referral_radar::core::owners::owner_of;
+use referral_radar::core::owners::{owner_of, responses};
 use referral_radar::core::{build_candidates, import_file, rank, ImportOptions, Settings};
 use referral_radar::synth;
 
-fn memory_mb(field: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
-}
+#[path = "memory.rs"]
+mod memory;
+use memory::memory_mb;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -74,13 +67,7 @@ fn main() {
     let rows: usize = files.iter().map(|f| f.records.len()).sum();
 
     let t = Instant::now();
-    let people: Vec<_> = files
-        .iter()
-        .flat_map(|f| match &f.records {
-            Records::Nps(r) => r.iter().collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let people = responses(&files);
     let owners: Vec<_> = files.iter().map(|f| owner_of(f, None, &people)).collect();
     let data = Dataset::with_owners(files.iter().zip(owners));
     let settings = Settings::default();

@@ -108,18 +108,12 @@ fn person(id: u64, variant: u64) -> Connection {
     }
 }
 
+#[path = "memory.rs"]
+mod memory;
+
 /// Peak and current resident memory, in MB (Linux only).
 fn memory() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(f64::NAN, |kb| kb / 1024.0)
-    };
-    (field("VmHWM:"), field("VmRSS:"))
+    (memory::memory_mb("VmHWM:"), memory::memory_mb("VmRSS:"))
 }
 
 fn main() {
