@@ -23,6 +23,8 @@ test('markup in file names and cells is shown as text; no dialog, no element inj
   assert.equal(cards[0].rows, 3);
   assert.equal(cards[0].problems, 3, 'each unreadable date is a problem');
   await page.locator('[data-testid=file-card] details.problems summary').click();
+  // The list is drawn when the details open (after the toggle event).
+  await page.locator('[data-testid=file-card] details.problems li').first().waitFor();
   const text = await page.locator('[data-testid=file-card]').innerText();
   for (const p of payloads) assert.ok(text.includes(p), `shown as text: ${p}`);
   assert.equal(await page.locator('[data-testid=file-card] img, [data-testid=file-card] svg, [data-testid=file-card] script').count(), 0);
